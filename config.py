@@ -1,0 +1,199 @@
+"""Configuration schema of a search: plain dataclasses, validated on construction.
+
+A config file is a Python file that the driver executes; it defines ``search_algorithm``,
+``training_config``, ``search_config`` and ``bound_config`` built from these classes. A wrong value is
+a ``ConfigError`` that names the field, raised as soon as the config object is built.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Callable, List, Optional
+
+
+class ConfigError(ValueError):
+    """A configuration value is wrong; the message names the class and the field."""
+
+
+def _fail(obj, name: str, problem: str):
+    raise ConfigError(f"{type(obj).__name__}.{name}: {problem} (got {getattr(obj, name)!r})")
+
+
+def _int(obj, name, low=None, optional=False):
+    v = getattr(obj, name)
+    if v is None and optional:
+        return
+    if isinstance(v, bool) or not isinstance(v, int):
+        _fail(obj, name, "must be an integer" + (" or None" if optional else ""))
+    if low is not None and v < low:
+        _fail(obj, name, f"must be >= {low}")
+
+
+def _real(obj, name, low=None, high=None, optional=False, low_open=False):
+    v = getattr(obj, name)
+    if v is None and optional:
+        return
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        _fail(obj, name, "must be a finite number" + (" or None" if optional else ""))
+    if low is not None and (v <= low if low_open else v < low):
+        _fail(obj, name, f"must be {'>' if low_open else '>='} {low}")
+    if high is not None and v > high:
+        _fail(obj, name, f"must be <= {high}")
+
+
+def _bool(obj, name):
+    if not isinstance(getattr(obj, name), bool):
+        _fail(obj, name, "must be True or False")
+
+
+def _callable(obj, name):
+    if not callable(getattr(obj, name)):
+        _fail(obj, name, "must be a function with no arguments that returns a fresh object")
+
+
+@dataclass
+class DistillationConfig:
+    """Knowledge distillation from a saved Keras teacher model (``.keras`` file)."""
+    distill_from: str | Path
+    alpha: float = 0.3
+    temperature: float = 1.0
+
+    def __post_init__(self):
+        if not isinstance(self.distill_from, (str, Path)) or not str(self.distill_from):
+            _fail(self, "distill_from", "must be the path of a saved Keras teacher model")
+        _real(self, "alpha", low=0.0)
+        _real(self, "temperature", low=0.0, low_open=True)
+
+
+@dataclass
+class PruningConfig:
+    """Dynamic Model Pruning with Feedback; the search draws each candidate's target sparsity."""
+    structured: bool = False
+    start_pruning_at_epoch: int = 0
+    finish_pruning_by_epoch: Optional[int] = None
+    min_sparsity: float = 0.0
+    max_sparsity: float = 0.995
+
+    def __post_init__(self):
+        _bool(self, "structured")
+        _int(self, "start_pruning_at_epoch", low=0)
+        _int(self, "finish_pruning_by_epoch", low=0, optional=True)
+        if (self.finish_pruning_by_epoch is not None
+                and self.finish_pruning_by_epoch < self.start_pruning_at_epoch):
+            _fail(self, "finish_pruning_by_epoch", "must be >= start_pruning_at_epoch "
+                  f"({self.start_pruning_at_epoch})")
+        _real(self, "min_sparsity", low=0.0, high=1.0)
+        _real(self, "max_sparsity", low=0.0, high=1.0)
+        if self.max_sparsity >= 1.0:
+            _fail(self, "max_sparsity", "must be < 1 (a fully pruned model computes nothing)")
+        if self.min_sparsity > self.max_sparsity:
+            _fail(self, "min_sparsity", f"must be <= max_sparsity ({self.max_sparsity})")
+
+
+@dataclass
+class TrainingConfig:
+    """How one candidate is trained. Factories are called once per candidate (fresh state)."""
+    dataset: Any
+    optimizer: Callable[[], Any]
+    callbacks: Callable[[], List[Any]] = field(default=lambda: [])
+    batch_size: int = 128
+    epochs: int = 75
+    distillation: Optional[DistillationConfig] = None
+    use_class_weight: bool = False
+    pruning: Optional[PruningConfig] = None
+
+    def __post_init__(self):
+        for attr in ("train_dataset", "validation_dataset", "test_dataset", "num_classes",
+                     "input_shape"):
+            if not hasattr(self.dataset, attr):
+                _fail(self, "dataset", f"must be a dataset.Dataset (no attribute {attr!r})")
+        _callable(self, "optimizer")
+        _callable(self, "callbacks")
+        _int(self, "batch_size", low=1)
+        _int(self, "epochs", low=1)
+        _bool(self, "use_class_weight")
+        if self.distillation is not None and not isinstance(self.distillation, DistillationConfig):
+            _fail(self, "distillation", "must be a DistillationConfig or None")
+        if self.pruning is not None:
+            if not isinstance(self.pruning, PruningConfig):
+                _fail(self, "pruning", "must be a PruningConfig or None")
+            finish = self.pruning.finish_pruning_by_epoch
+            if finish is not None and finish > self.epochs:
+                raise ConfigError(f"TrainingConfig.pruning.finish_pruning_by_epoch: must be <= "
+                                  f"epochs ({self.epochs}) (got {finish!r})")
+
+
+@dataclass
+class AgingEvoConfig:
+    """Aging evolution (regularised evolution) search."""
+    search_space: Any
+    population_size: int = 100
+    sample_size: int = 25
+    initial_population_size: Optional[int] = None
+    rounds: int = 2000
+    max_parallel_evaluations: Optional[int] = None
+    checkpoint_dir: str = "artifacts"
+
+    def __post_init__(self):
+        _check_search_space(self)
+        _int(self, "population_size", low=1)
+        _int(self, "sample_size", low=1)
+        if self.sample_size > self.population_size:
+            _fail(self, "sample_size", f"must be <= population_size ({self.population_size})")
+        _int(self, "initial_population_size", low=1, optional=True)
+        if self.initial_population_size is None:
+            self.initial_population_size = self.population_size
+        _int(self, "rounds", low=1)
+        _int(self, "max_parallel_evaluations", low=1, optional=True)
+        _path(self, "checkpoint_dir")
+
+
+@dataclass
+class BayesOptConfig:
+    """Bayesian optimisation search (dragonfly)."""
+    search_space: Any
+    starting_points: int = 15
+    rounds: int = 800
+    multifidelity: bool = False
+    max_parallel_evaluations: Optional[int] = None
+    checkpoint_dir: str = "artifacts"
+
+    def __post_init__(self):
+        _check_search_space(self)
+        _int(self, "starting_points", low=1)
+        _int(self, "rounds", low=1)
+        _bool(self, "multifidelity")
+        _int(self, "max_parallel_evaluations", low=1, optional=True)
+        _path(self, "checkpoint_dir")
+
+
+@dataclass
+class BoundConfig:
+    """Resource and error bounds; ``None`` means the objective is not optimised."""
+    error_bound: Optional[float] = None
+    peak_mem_bound: Optional[int] = None
+    model_size_bound: Optional[int] = None
+    mac_bound: Optional[int] = None
+
+    def __post_init__(self):
+        _real(self, "error_bound", low=0.0, high=1.0, low_open=True, optional=True)
+        for name in ("peak_mem_bound", "model_size_bound", "mac_bound"):
+            _int(self, name, low=1, optional=True)
+        if all(getattr(self, f.name) is None for f in fields(self)):
+            raise ConfigError("BoundConfig: at least one bound must be set (all are None)")
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _check_search_space(obj):
+    space = obj.search_space
+    for attr in ("schema", "random_architecture", "produce_morphs"):
+        if not hasattr(space, attr):
+            _fail(obj, "search_space", f"must be a SearchSpace (no attribute {attr!r})")
+
+
+def _path(obj, name):
+    if not isinstance(getattr(obj, name), (str, Path)) or not str(getattr(obj, name)):
+        _fail(obj, name, "must be a directory path")
