@@ -19,6 +19,8 @@ from .ops import Add
 
 #: Internal switch: tests turn module merging off to check it changes no result.
 MERGE_MODULES = True
+#: Internal switch: tests turn the dominance rule of `_search` off to check it changes no result.
+PRUNE_DOMINATED = True
 
 
 class _Problem:
@@ -29,25 +31,27 @@ class _Problem:
         index = {op: i for i, op in enumerate(self.ops)}
         esize = g.element_size
         self.outputs = outputs = set(g.outputs)
-        self.tensors = []      # (bytes, producer bit or 0, consumer mask, is graph output)
-        for t in g.tensors:
-            if t.producer is None and (exclude_weights if t.is_weight else exclude_inputs):
-                continue
-            pbit = 0 if t.producer is None else 1 << index[t.producer]
-            cmask = sum(1 << index[c] for c in t.consumers)
-            self.tensors.append((t.size * esize, pbit, cmask, t in outputs))
+        counted = [t for t in g.tensors
+                   if t.producer is not None or not (exclude_weights if t.is_weight else exclude_inputs)]
+        cmask = {t: sum(1 << index[c] for c in t.consumers) for t in counted}
+        # (bytes, producer bit or 0 for constants, consumer mask, is graph output)
+        self.tensors = [(t.size * esize, 0 if t.producer is None else 1 << index[t.producer],
+                         cmask[t], t in outputs) for t in counted]
         self.out_bytes = [op.output.size * esize for op in self.ops]
         self.preds = [sum(1 << index[t.producer] for t in op.inputs if t.producer is not None)
                       for op in self.ops]
-        # in-place candidates: (consumer mask, bytes) of Add inputs that may hold the output
-        self.inplace = []
-        for i, op in enumerate(self.ops):
-            cands = []
-            if isinstance(op, Add):
-                for t in dict.fromkeys(op.inputs):
-                    if t.producer is not None and t.shape == op.output.shape and t not in outputs:
-                        cands.append((sum(1 << index[c] for c in t.consumers), t.size * esize))
-            self.inplace.append(cands)
+        reads = [[t for t in dict.fromkeys(op.inputs + op.weights) if t in cmask] for op in self.ops]
+        # consumer masks of each op's counted inputs: its effect is fixed once it is the
+        # only pending reader of all of them
+        self.input_masks = [[cmask[t] for t in ts] for ts in reads]
+        # (consumer mask, bytes) of the inputs an Add may overwrite with its output
+        self.inplace = [[(cmask[t], t.size * esize) for t in dict.fromkeys(op.inputs)
+                         if t.producer is not None and t.shape == op.output.shape and t not in outputs]
+                        if isinstance(op, Add) else [] for op in self.ops]
+        # no order can run op i with less than its inputs and output resident
+        self.lower_bound = [self.out_bytes[i] + sum(t.size * esize for t in reads[i])
+                            - max((b for _, b in self.inplace[i]), default=0)
+                            for i in range(len(self.ops))]
         self._alive = {}
 
     def alive(self, done):
@@ -99,7 +103,7 @@ def _modules(p, merge):
     """
     n = len(p.ops)
     if not merge:
-        return [([i], None) for i in range(n)]
+        return [([i], None, None) for i in range(n)]
     exclusive_inputs = [True] * n      # every counted input is read by this op alone
     for _, _, cmask, _ in p.tensors:
         if cmask & (cmask - 1):
@@ -132,7 +136,7 @@ def _modules(p, merge):
         while nxt[chain[-1]] is not None:
             chain.append(nxt[chain[-1]])
         if len(chain) == 1:
-            modules.append((chain, None))
+            modules.append((chain, None, None))
             continue
         done = anc[start]
         stack = []                      # [ops, h, d]
@@ -146,45 +150,84 @@ def _modules(p, merge):
                 ops2, h2, d2 = stack.pop()
                 ops1, h1, d1 = stack[-1]
                 stack[-1] = [ops1 + ops2, max(h1, d1 + h2), d1 + d2]
-        modules.extend((m, h if len(m) > 1 else None) for m, h, d in stack)
+        modules.extend((m, h, d) for m, h, d in stack)
     return modules
 
 
-def optimal_schedule(g, exclude_weights=True, exclude_inputs=True, merge=None):
+def optimal_schedule(g, exclude_weights=True, exclude_inputs=True, merge=None, prune=None):
     """(peak bytes, operators in an order that attains it) for graph g."""
     if not g.outputs:
         raise GraphError(f"graph {g.name!r} has no outputs; call graph.add_output(tensor) first")
     merge = MERGE_MODULES if merge is None else merge
-    key = ("schedule", bool(exclude_weights), bool(exclude_inputs), merge)
-    if key in g._cache:
-        peak, order = g._cache[key]
-        return peak, list(order)
-    p = _Problem(g, exclude_weights, exclude_inputs)
-    modules = _modules(p, merge)
-    masks = [sum(1 << i for i in ops) for ops, _ in modules]
+    prune = PRUNE_DOMINATED if prune is None else prune
+    key = ("schedule", bool(exclude_weights), bool(exclude_inputs), merge, prune)
+    if key not in g._cache:
+        p = _Problem(g, exclude_weights, exclude_inputs)
+        g._cache[key] = _search(p, _modules(p, merge), prune)
+    peak, order = g._cache[key]
+    return peak, list(order)
+
+
+def _search(p, modules, prune):
+    """Layered DP over down-sets of modules (layer k = states with k modules run).
+
+    Dominance (when `prune`): at state S with level L and best peak B, a module u
+    whose effect is fixed (it reads only tensors no other pending op reads), that
+    does not raise memory on balance (d <= 0) and whose peak L + h is at most
+    max(B, a lower bound on any completion's peak) can be run first: moving it
+    ahead of whatever an optimal completion runs before it lowers those steps by
+    -d >= 0 and adds a peak no greater than one that completion pays anyway. So
+    only that transition is expanded.
+    """
+    masks = [sum(1 << i for i in ops) for ops, _, _ in modules]
     preds = [0] * len(modules)
-    for u, (ops, _) in enumerate(modules):
+    for u, (ops, _, _) in enumerate(modules):
         for i in ops:
             preds[u] |= p.preds[i]
         preds[u] &= ~masks[u]
-    rises = [h for _, h in modules]
-    firsts = [ops[0] for ops, _ in modules]
+    multi = [(h, d) if len(ops) > 1 else None for ops, h, d in modules]
+    firsts = [ops[0] for ops, _, _ in modules]
+    lb_order = sorted(range(len(p.ops)), key=lambda i: -p.lower_bound[i])
+    alive, step, in_masks, lower = p.alive, p.step, p.input_masks, p.lower_bound
 
-    best = {0: p.alive(0)}
+    best = {0: alive(0)}
     parent = {}
     layer = [0]
     for _ in range(len(modules)):
         nxt_layer = {}
         for done in layer:
             base = best[done]
-            for u, mask in enumerate(masks):
-                if done & mask or preds[u] & ~done:
-                    continue
-                h = rises[u]
-                cost = p.alive(done) + h if h is not None else p.step(done, firsts[u])
+            level = alive(done)
+            avail = [u for u, mask in enumerate(masks) if not done & mask and not preds[u] & ~done]
+            costs = {}
+            if prune and len(avail) > 1:
+                bound = base
+                for i in lb_order:
+                    if not done >> i & 1:
+                        bound = max(bound, lower[i])
+                        break
+                for u in avail:
+                    if multi[u] is not None:
+                        h, d = multi[u]
+                        cost = level + h
+                    else:
+                        i = firsts[u]
+                        bit = 1 << i
+                        if any(m & ~done != bit for m in in_masks[i]):
+                            continue
+                        cost = step(done, i)
+                        d = alive(done | bit) - level
+                    costs[u] = cost
+                    if d <= 0 and cost <= bound:
+                        avail = [u]
+                        break
+            for u in avail:
+                cost = costs.get(u)
+                if cost is None:
+                    cost = level + multi[u][0] if multi[u] is not None else step(done, firsts[u])
                 if cost < base:
                     cost = base
-                nd = done | mask
+                nd = done | masks[u]
                 old = best.get(nd)
                 if old is None or cost < old:
                     best[nd] = cost
@@ -196,6 +239,4 @@ def optimal_schedule(g, exclude_weights=True, exclude_inputs=True, merge=None):
     while s:
         s, u = parent[s]
         order[:0] = [p.ops[i] for i in modules[u][0]]
-    result = (best[full], order)
-    g._cache[key] = result
-    return result[0], list(order)
+    return best[full], tuple(order)

@@ -1,0 +1,159 @@
+"""Everything the search shows a person: one live progress line and one log line per candidate.
+
+The search calls a display's hooks and never prints itself. ``ProgressDisplay`` draws a tqdm line
+(evaluated/total, failed, in bounds, best in-bounds candidate so far) above which log lines scroll;
+``LogDisplay`` writes the log lines only (no terminal, CI, tests).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Mapping, Optional
+
+from search_algorithms.points import Point, in_bounds
+
+log = logging.getLogger("uNAS.search")
+
+
+def fmt_int(n) -> str:
+    return "-" if n is None else f"{int(n):,}"
+
+
+def fmt_features(point: Point) -> str:
+    rf = point.resource_features or {}
+    return (f"peak mem {fmt_int(rf.get('peak_memory_usage'))} B, size "
+            f"{fmt_int(rf.get('model_size'))} B, {fmt_int(rf.get('macs'))} MACs")
+
+
+def describe(point: Point) -> str:
+    """``#12 (from #5, sparsity 0.42)``."""
+    origin = "random" if point.parent is None else f"from #{point.parent}"
+    sparsity = "" if point.sparsity is None else f", sparsity {point.sparsity:.2f}"
+    return f"#{point.id} ({origin}{sparsity})"
+
+
+class LogDisplay:
+    """Per-candidate log lines through ``logging``; keeps the counts the progress line shows."""
+
+    def __init__(self, bounds: Mapping[str, Optional[float]]):
+        self.bounds = dict(bounds)
+        self.total = 0
+        self.done = self.failed = self.in_bounds = 0
+        self.best: Optional[Point] = None
+
+    # hooks called by the runner ---------------------------------------------------------------
+    def start(self, total: int, history) -> None:
+        self.total = total
+        for p in history:
+            self._count(p)
+        if self.done:
+            log.info("Resuming with %d evaluated candidates (%d failed, %d in bounds).",
+                     self.done, self.failed, self.in_bounds)
+
+    def submitted(self, point: Point, retry: bool = False) -> None:
+        log.debug("Submitted %s%s.", describe(point), " again" if retry else "")
+
+    def result(self, point: Point, recent_in_bounds: tuple) -> None:
+        self._count(point)
+        seconds = "" if point.train_seconds is None else f" in {point.train_seconds:.1f} s"
+        k, n = recent_in_bounds
+        recent = f" (in bounds: {k} of the last {n})"
+        if point.ok:
+            test = "" if point.test_error is None else f", test error {point.test_error:.4f}"
+            flag = " [IN BOUNDS]" if in_bounds(point, self.bounds) else ""
+            self.emit(f"{describe(point)}: val error {point.val_error:.4f}{test}, "
+                      f"{fmt_features(point)}{seconds}{flag}{recent}")
+        else:
+            self.emit(f"{describe(point)}: FAILED{seconds}: {point.error}{recent}",
+                      logging.WARNING)
+        self.refresh()
+
+    def worker_lost(self, point: Point, reason: str, retrying: bool) -> None:
+        what = "retrying it once" if retrying else "recording it as failed"
+        self.emit(f"A worker died evaluating {describe(point)} ({reason}); it was replaced, "
+                  f"{what}.", logging.WARNING)
+
+    def message(self, text: str, level: int = logging.INFO) -> None:
+        self.emit(text, level)
+
+    def close(self) -> None:
+        pass
+
+    # ------------------------------------------------------------------------------------------
+    def _count(self, p: Point) -> None:
+        self.done += 1
+        self.failed += not p.ok
+        if in_bounds(p, self.bounds):
+            self.in_bounds += 1
+            if self.best is None or p.val_error < self.best.val_error:
+                self.best = p
+
+    def summary(self) -> str:
+        best = "none yet" if self.best is None else (
+            f"#{self.best.id} err {self.best.val_error:.4f}, {fmt_features(self.best)}")
+        return f"failed {self.failed}, in bounds {self.in_bounds}, best in bounds: {best}"
+
+    def emit(self, text: str, level: int = logging.INFO) -> None:
+        log.log(level, text)
+
+    def refresh(self) -> None:
+        pass
+
+
+class ProgressDisplay(LogDisplay):
+    """``LogDisplay`` plus a live tqdm line; log records are written above the line."""
+
+    def __init__(self, bounds, stream=None):
+        super().__init__(bounds)
+        self.stream = stream or sys.stderr
+        self.bar = None
+        self._handler = None
+
+    def start(self, total, history):
+        from tqdm import tqdm
+        self.bar = tqdm(total=total, unit="cand", file=self.stream, dynamic_ncols=True,
+                        bar_format="{n_fmt}/{total_fmt} evaluated |{bar:20}| {elapsed}<{remaining}"
+                                   " {postfix}")
+        self._handler = _TqdmHandler(self.bar)
+        self._handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+        root = logging.getLogger()
+        self._replaced = [h for h in root.handlers if isinstance(h, logging.StreamHandler)
+                          and getattr(h, "stream", None) in (sys.stderr, sys.stdout)]
+        for h in self._replaced:
+            root.removeHandler(h)
+        root.addHandler(self._handler)
+        super().start(total, history)
+        self.bar.update(self.done)
+        self.refresh()
+
+    def result(self, point, recent_in_bounds):
+        super().result(point, recent_in_bounds)
+        if self.bar is not None:
+            self.bar.update(1)
+            self.refresh()
+
+    def refresh(self):
+        if self.bar is not None:
+            self.bar.set_postfix_str(self.summary(), refresh=True)
+
+    def close(self):
+        if self.bar is None:
+            return
+        self.bar.close()
+        root = logging.getLogger()
+        root.removeHandler(self._handler)
+        for h in self._replaced:
+            root.addHandler(h)
+        self.bar = None
+
+
+class _TqdmHandler(logging.Handler):
+    def __init__(self, bar):
+        super().__init__()
+        self.bar = bar
+
+    def emit(self, record):
+        try:
+            self.bar.write(self.format(record), file=self.bar.fp)
+        except Exception:  # noqa: BLE001 - logging must never break the search
+            self.handleError(record)

@@ -1,0 +1,218 @@
+"""Aging evolution (regularised evolution), μNAS flavour: the *oracle* of the search.
+
+It decides what to try next and owns the search state; it never trains anything, imports neither
+Keras nor Ray, and draws every random number from one seeded ``np.random.Generator`` whose state is
+saved with the search, so a resumed search draws what an uninterrupted one would have.
+
+Interface (as Ray Tune's Searcher): ``suggest()`` -> a new ``Point`` (or ``None``: nothing to do
+until a result arrives), ``on_result(point)`` with the scored or failed point, ``retry(point)`` when
+a worker was lost, ``get_state()``/``set_state()`` as JSON-able dicts.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from typing import Any, Callable, Deque, Dict, List, Mapping, Optional
+
+import numpy as np
+
+from search_algorithms.points import (OBJECTIVE_BOUNDS, Point, active_objectives, in_bounds,
+                                      mo_fitness)
+
+log = logging.getLogger("uNAS.search")
+
+ALGORITHM = "aging_evolution"
+SPARSITY_STEP = 0.05  # std-dev of the sparsity perturbation of a child (μNAS)
+
+
+def effective_bounds(bounds: Mapping[str, Any], pruning) -> Dict[str, Any]:
+    """The bounds the search optimises: with unstructured pruning only error and model size count.
+
+    (A sparse kernel saves storage, but a dense runtime still computes and stores the full
+    activations, so peak memory and MACs of an unstructured-pruned model mean nothing.)
+    """
+    bounds = dict(bounds)
+    if pruning is not None and not pruning.structured:
+        ignored = [k for k in ("peak_mem_bound", "mac_bound") if bounds.get(k) is not None]
+        if ignored:
+            log.warning("Unstructured pruning: only the error and model size objectives are "
+                        "optimised; ignoring %s.", " and ".join(ignored))
+        bounds["peak_mem_bound"] = None
+        bounds["mac_bound"] = None
+    if not active_objectives(bounds):
+        raise ValueError("no objective left to optimise: set error_bound or model_size_bound")
+    return bounds
+
+
+class AgingEvolution:
+    """The population, the history and the candidates in flight of one aging-evolution search.
+
+    - The first ``initial_population_size`` candidates are random architectures (with a uniform
+      random sparsity in [min, max] when pruning).
+    - After that, each candidate is a child: ``sample_size`` members are drawn from the population,
+      the one with the best multi-objective fitness (fresh weights per draw) is the parent, and the
+      child is one random morphism of it (sparsity perturbed by N(0, 0.05), clipped).
+    - Each result joins the history; a successful one joins the population, whose oldest member
+      then leaves once it holds more than ``population_size``. Failed points stay in the history
+      but never become parents.
+    - Evaluation is asynchronous: once all initial candidates are proposed, a free worker gets a
+      child of the population as it stands (μNAS instead idled until the last initial candidate
+      finished). While no candidate has succeeded yet, more random ones are drawn.
+    - ``rounds`` counts evaluated points, failed ones included.
+    """
+
+    def __init__(self, search_space, *, bounds: Mapping[str, Any], rounds: int,
+                 population_size: int = 100, sample_size: int = 25,
+                 initial_population_size: Optional[int] = None, pruning=None, seed: int = 0,
+                 max_retries: int = 1, clock: Callable[[], float] = time.time):
+        self.space = search_space
+        self.bounds = dict(bounds)
+        self.rounds = rounds
+        self.population_size = population_size
+        self.sample_size = sample_size
+        self.initial_population_size = initial_population_size or population_size
+        self.pruning = pruning
+        self.max_retries = max_retries
+        self.clock = clock
+        self.rng = np.random.default_rng(seed)
+        self.next_id = 0
+        self.history: List[Point] = []
+        self.population: Deque[Point] = deque()
+        self.pending: Dict[int, Point] = {}   # proposed, no result yet
+        self.queue: Deque[int] = deque()      # pending ids to (re)submit before anything new
+
+    # --- proposing ---------------------------------------------------------------------------
+    @property
+    def num_running(self) -> int:
+        return len(self.pending) - len(self.queue)
+
+    def is_finished(self) -> bool:
+        return len(self.history) >= self.rounds
+
+    def suggest(self) -> Optional[Point]:
+        """The next candidate to evaluate, or ``None`` when none is due until a result arrives."""
+        if len(self.history) + self.num_running >= self.rounds:
+            return None
+        if self.queue:
+            return self.pending[self.queue.popleft()]
+        if len(self.history) + len(self.pending) >= self.rounds:
+            return None
+        if not self.population or self._num_random() < self.initial_population_size:
+            point = self._random_point()
+        else:
+            point = self._child_point()
+        self.pending[point.id] = point
+        return point
+
+    def _num_random(self) -> int:
+        return (sum(p.parent is None for p in self.history)
+                + sum(p.parent is None for p in self.pending.values()))
+
+    def _new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _random_point(self) -> Point:
+        arch = self.space.random_architecture(self.rng)
+        sparsity = None
+        if self.pruning is not None:
+            sparsity = float(self.rng.uniform(self.pruning.min_sparsity, self.pruning.max_sparsity))
+        return Point(id=self._new_id(), arch=arch, sparsity=sparsity, proposed_at=self.clock())
+
+    def _child_point(self) -> Point:
+        parent = self.select_parent()
+        arch = self.space.random_morph(parent.arch, self.rng)
+        sparsity = None
+        if self.pruning is not None:
+            low, high = self.pruning.min_sparsity, self.pruning.max_sparsity
+            if parent.sparsity is None:
+                sparsity = float(self.rng.uniform(low, high))
+            else:
+                step = self.rng.normal(0.0, SPARSITY_STEP)
+                sparsity = float(np.clip(parent.sparsity + step, low, high))
+        return Point(id=self._new_id(), arch=arch, parent=parent.id, sparsity=sparsity,
+                     proposed_at=self.clock())
+
+    def select_parent(self) -> Point:
+        """Tournament selection with μNAS's randomly weighted multi-objective fitness.
+
+        The sample is drawn *with* replacement, as μNAS does (``np.random.choice(population,
+        size=k)``): kept on purpose so selection pressure matches the paper's. Ties go to the
+        earliest drawn member.
+        """
+        members = list(self.population)
+        idx = self.rng.integers(0, len(members), size=self.sample_size)
+        drawn = 1.0 - self.rng.random(len(OBJECTIVE_BOUNDS))  # in (0, 1]
+        weights = dict(zip(OBJECTIVE_BOUNDS, drawn))
+        return max((members[i] for i in idx), key=lambda p: mo_fitness(p, self.bounds, weights))
+
+    # --- results -----------------------------------------------------------------------------
+    def on_result(self, point: Point) -> None:
+        """Record a scored or failed point; a successful one joins the population."""
+        if point.id not in self.pending:
+            raise KeyError(f"result for point {point.id}, which is not in flight")
+        del self.pending[point.id]
+        if point.id in self.queue:
+            self.queue.remove(point.id)
+        self.history.append(point)
+        if point.ok:
+            self.population.append(point)
+            while len(self.population) > self.population_size:
+                self.population.popleft()
+
+    def retry(self, point: Point) -> bool:
+        """A worker died evaluating ``point``: queue it again once; False when retries are spent."""
+        if point.attempts >= self.max_retries + 1:
+            return False
+        self.pending[point.id] = point
+        self.queue.appendleft(point.id)
+        return True
+
+    def in_bounds_recently(self, last: int = 25) -> tuple:
+        recent = self.history[-last:]
+        return sum(in_bounds(p, self.bounds) for p in recent), len(recent)
+
+    # --- state -------------------------------------------------------------------------------
+    def get_state(self) -> dict:
+        return {
+            "rng": self.rng.bit_generator.state,
+            "next_id": self.next_id,
+            "population": [p.id for p in self.population],
+            "in_flight": [p.to_dict() for p in sorted(self.pending.values(), key=lambda p: p.id)],
+            "points": [p.to_dict() for p in self.history],
+        }
+
+    def set_state(self, state: Mapping, decode_arch: Callable[[Mapping], Any]) -> None:
+        """Restore from ``get_state()`` output; candidates that were in flight are queued again."""
+        self.rng.bit_generator.state = state["rng"]
+        self.history = [Point.from_dict(p, decode_arch) for p in state["points"]]
+        by_id = {p.id: p for p in self.history}
+        missing = [i for i in state["population"] if i not in by_id or not by_id[i].ok]
+        if missing:
+            raise ValueError(f"population lists points that are not successful points: {missing}")
+        self.population = deque(by_id[i] for i in state["population"])
+        self.pending = {}
+        self.queue = deque()
+        for d in state.get("in_flight", []):
+            self._requeue(Point.from_dict(d, decode_arch))
+        self.next_id = max([state["next_id"], *[p.id + 1 for p in self.history]])
+
+    def replay(self, event: Mapping, decode_arch: Callable[[Mapping], Any]) -> None:
+        """Apply one journal event (see ``state.py``) recorded after the snapshot."""
+        point = Point.from_dict(event["point"], decode_arch)
+        if event["event"] == "propose":
+            if point.id not in self.pending and all(p.id != point.id for p in self.history):
+                self._requeue(point)
+            self.rng.bit_generator.state = event["rng"]
+            self.next_id = max(self.next_id, point.id + 1)
+        elif event["event"] == "result":
+            if point.id not in self.pending:  # already recorded (a retried duplicate)
+                return
+            self.on_result(point)
+        else:
+            raise ValueError(f"unknown journal event {event['event']!r}")
+
+    def _requeue(self, point: Point) -> None:
+        self.pending[point.id] = point
+        self.queue.append(point.id)

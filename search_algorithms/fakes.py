@@ -1,0 +1,98 @@
+"""A tiny search space and a fake evaluator, for exercising the search without TensorFlow.
+
+Architectures are ``{"width": w, "depth": d}``; the fake evaluator scores them with a smooth,
+deterministic error/resource trade-off (wider and deeper = more accurate and more expensive) and can
+be told to fail, sleep or kill its worker for chosen candidates. Used by the tests and by
+``benchmarks/bench_search.py --fake``; importable by Ray workers (no test-only paths).
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Collection, Optional
+
+import numpy as np
+
+from architecture import ARCHITECTURE_CLASSES, Architecture
+from schema_types import Discrete
+from search_algorithms.points import Point
+from search_space import SearchSpace
+
+ARCHITECTURE_CLASSES.setdefault("fake", "search_algorithms.fakes:FakeArchitecture")
+
+WIDTHS, DEPTHS = (1, 64), (1, 8)
+
+
+class FakeArchitecture(Architecture):
+    search_space_name = "fake"
+
+    def to_keras_model(self, input_shape, num_classes, dropout=0.0, **kwargs):
+        raise NotImplementedError("fake architectures have no Keras model")
+
+    def to_resource_graph(self, input_shape, num_classes, element_type=np.uint8, batch_size=1,
+                          pruned_weights=None):
+        raise NotImplementedError("fake architectures have no resource graph")
+
+
+class FakeSearchSpace(SearchSpace):
+    name = "fake"
+
+    def __init__(self, input_shape=(8, 8, 1), num_classes=10, dropout=0.0):
+        super().__init__(input_shape, num_classes, dropout)
+
+    @property
+    def schema(self):
+        return {"width": Discrete(WIDTHS), "depth": Discrete(DEPTHS)}
+
+    def random_architecture(self, rng=None):
+        return FakeArchitecture({k: t.uniform_random_value(rng) for k, t in self.schema.items()})
+
+    def produce_morphs(self, arch, rng=None):
+        morphs = []
+        for key, (low, high) in (("width", WIDTHS), ("depth", DEPTHS)):
+            for delta in (-4, -1, 1, 4):
+                value = arch.architecture[key] + delta
+                if low <= value <= high:
+                    morphs.append(FakeArchitecture({**arch.architecture, key: value}))
+        return morphs
+
+
+def fake_scores(arch: FakeArchitecture, sparsity: Optional[float] = None) -> dict:
+    w, d = arch.architecture["width"], arch.architecture["depth"]
+    keep = 1.0 - (sparsity or 0.0)
+    capacity = w * d * keep
+    return {
+        "val_error": 0.02 + 0.9 / (1.0 + 0.15 * capacity),
+        "test_error": 0.025 + 0.9 / (1.0 + 0.15 * capacity),
+        "resource_features": {"peak_memory_usage": 64 * w, "model_size": int(40 * w * d * keep),
+                              "macs": int(900 * w * d * keep)},
+    }
+
+
+class FakeEvaluator:
+    """Scores fake architectures. ``fail_ids``: raise for those ids; ``fail_every``: fail every n-th
+    id; ``delay``: seconds per candidate; ``die_once_on``: (id, marker path) — the first worker to
+    evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds."""
+
+    def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
+                 delay: float = 0.0, die_once_on: Optional[tuple] = None):
+        self.fail_ids = set(fail_ids)
+        self.fail_every = fail_every
+        self.delay = delay
+        self.die_once_on = die_once_on
+
+    def evaluate(self, point: Point) -> Point:
+        start = time.time()
+        if self.die_once_on is not None and point.id == self.die_once_on[0]:
+            marker = Path(self.die_once_on[1])
+            if not marker.exists():
+                marker.write_text(str(os.getpid()))
+                os._exit(17)
+        if self.delay:
+            time.sleep(self.delay)
+        if point.id in self.fail_ids or (self.fail_every and point.id % self.fail_every == 0):
+            raise RuntimeError(f"fake training failure for candidate {point.id}")
+        return point.completed(**fake_scores(point.arch, point.sparsity),
+                               train_seconds=time.time() - start, epochs_run=1,
+                               finished_at=time.time())

@@ -1,0 +1,151 @@
+"""The one record type of a search: a ``Point`` is a candidate, then its evaluation.
+
+The same record is proposed by the search algorithm, trained by a worker, stored in the state file,
+read back by ``search_state_processor`` and exported from a notebook. Objectives are named, never
+positional: ``val_error`` and the three resource features ``peak_memory_usage``, ``model_size`` and
+``macs``, each paired with its ``BoundConfig`` field.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence
+
+PENDING, OK, FAILED = "pending", "ok", "failed"
+STATUSES = (PENDING, OK, FAILED)
+
+RESOURCE_FEATURES = ("peak_memory_usage", "model_size", "macs")
+#: objective name -> the ``BoundConfig`` field that bounds it.
+OBJECTIVE_BOUNDS = {
+    "val_error": "error_bound",
+    "peak_memory_usage": "peak_mem_bound",
+    "model_size": "model_size_bound",
+    "macs": "mac_bound",
+}
+OBJECTIVES = tuple(OBJECTIVE_BOUNDS)
+
+
+@dataclass
+class Point:
+    """A candidate architecture (with its target sparsity when pruning) and, once trained, its scores.
+
+    ``arch`` is an ``Architecture`` value; everything else is plain data. ``parent`` is the id of the
+    point it was morphed from (``None`` for a random one). Times are Unix seconds.
+    """
+    id: int
+    arch: Any
+    parent: Optional[int] = None
+    sparsity: Optional[float] = None
+    status: str = PENDING
+    val_error: Optional[float] = None
+    test_error: Optional[float] = None
+    resource_features: Optional[Dict[str, int]] = None
+    error: Optional[str] = None
+    train_seconds: Optional[float] = None
+    epochs_run: Optional[int] = None
+    attempts: int = 0
+    proposed_at: Optional[float] = None
+    finished_at: Optional[float] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+    def objective(self, name: str) -> Optional[float]:
+        """The value of one objective (``val_error`` or a resource feature); ``None`` if not scored."""
+        if name == "val_error":
+            return self.val_error
+        if name not in RESOURCE_FEATURES:
+            raise KeyError(f"unknown objective {name!r}; known: {list(OBJECTIVES)}")
+        return None if self.resource_features is None else self.resource_features.get(name)
+
+    def completed(self, *, val_error, test_error, resource_features, train_seconds=None,
+                  epochs_run=None, finished_at=None) -> "Point":
+        """This point, scored."""
+        return replace(self, status=OK, val_error=float(val_error),
+                       test_error=None if test_error is None else float(test_error),
+                       resource_features={k: int(resource_features[k]) for k in RESOURCE_FEATURES},
+                       error=None, train_seconds=train_seconds, epochs_run=epochs_run,
+                       finished_at=finished_at)
+
+    def failed(self, reason: str, *, train_seconds=None, finished_at=None) -> "Point":
+        """This point, recorded as failed with a one-line reason."""
+        reason = " ".join(str(reason).split()) or "unknown error"
+        return replace(self, status=FAILED, val_error=None, test_error=None,
+                       resource_features=None, error=reason[:2000],
+                       train_seconds=train_seconds, finished_at=finished_at)
+
+    # --- JSON ----------------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["arch"] = self.arch.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping, decode_arch: Callable[[Mapping], Any]) -> "Point":
+        known = {f.name for f in fields(cls)}
+        missing = {"id", "arch"} - set(d)
+        if missing:
+            raise ValueError(f"point is missing {sorted(missing)}")
+        if d.get("status", PENDING) not in STATUSES:
+            raise ValueError(f"point {d['id']}: unknown status {d.get('status')!r}")
+        values = {k: v for k, v in d.items() if k in known}
+        values["arch"] = decode_arch(d["arch"])
+        return cls(**values)
+
+
+# --- bounds, fitness and Pareto front ------------------------------------------------------------
+def active_objectives(bounds: Mapping[str, Optional[float]]) -> List[str]:
+    """Objectives whose bound is set (``bounds`` is ``BoundConfig.as_dict()``)."""
+    return [name for name, b in OBJECTIVE_BOUNDS.items() if bounds.get(b) is not None]
+
+
+def in_bounds(point: Point, bounds: Mapping[str, Optional[float]]) -> bool:
+    """Whether a successful point meets every bound that is set."""
+    if not point.ok:
+        return False
+    return all(point.objective(name) <= bounds[OBJECTIVE_BOUNDS[name]]
+               for name in active_objectives(bounds))
+
+
+def normalised_objectives(point: Point, bounds: Mapping[str, Optional[float]],
+                          cap: float = 10.0) -> Dict[str, float]:
+    """Each bounded objective divided by its bound, capped at ``cap`` (μNAS: 1 = on the bound)."""
+    return {name: min(point.objective(name) / bounds[OBJECTIVE_BOUNDS[name]], cap)
+            for name in active_objectives(bounds)}
+
+
+def mo_fitness(point: Point, bounds: Mapping[str, Optional[float]],
+               weights: Mapping[str, float]) -> float:
+    """μNAS's multi-objective fitness: ``-max_i(normalised_i / weight_i)`` (higher is better).
+
+    ``weights`` are drawn afresh for every selection, in (0, 1]; a small weight makes its objective
+    dominate that selection, so over many selections the search covers the whole Pareto front.
+    """
+    norm = normalised_objectives(point, bounds)
+    return -max(v / weights[name] for name, v in norm.items())
+
+
+def dominates(a: Sequence[float], b: Sequence[float]) -> bool:
+    return all(x <= y for x, y in zip(a, b)) and any(x < y for x, y in zip(a, b))
+
+
+def pareto_front(points: Iterable[Point], objectives: Sequence[str] = OBJECTIVES) -> List[Point]:
+    """The successful points that no other successful point dominates (all objectives minimised).
+
+    Points are visited in lexicographic order of their objectives: anything that dominates a point
+    comes before it, so each point is checked against the front found so far (O(n x front)).
+    Equal points are all kept. Result is in the input order.
+    """
+    objectives = list(objectives)
+    if not objectives:
+        raise ValueError("pareto_front: no objectives given")
+    scored = [(tuple(float(p.objective(o)) for o in objectives), i, p)
+              for i, p in enumerate(points) if p.ok]
+    scored = [s for s in scored if all(math.isfinite(v) for v in s[0])]
+    scored.sort(key=lambda s: s[0])
+    front: List[tuple] = []
+    for s in scored:
+        if not any(dominates(f[0], s[0]) for f in front):
+            front.append(s)
+    return [p for _, _, p in sorted(front, key=lambda s: s[1])]

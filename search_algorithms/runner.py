@@ -1,0 +1,80 @@
+"""The search loop: propose -> evaluate (in parallel) -> record -> maybe save.
+
+It connects an oracle (what to try next), a worker pool (where candidates are trained), a state
+store (snapshot + journal), a weights keeper and a display; it is the same for any oracle with the
+``suggest``/``on_result``/``retry``/``get_state`` interface. Submission is asynchronous: whenever a
+worker is free it gets a new candidate, and results are recorded in the order they arrive.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Optional
+
+log = logging.getLogger("uNAS.search")
+
+
+class SearchAborted(RuntimeError):
+    """Too many candidates in a row failed: something is wrong with the setup, not the candidates."""
+
+
+def run_search(oracle, pool, store, display, *, keeper=None, save_every: int = 5,
+               max_consecutive_failures: Optional[int] = 10, poll_seconds: float = 0.5) -> None:
+    """Run until ``oracle.is_finished()``. The state is saved every ``save_every`` results, at the
+    end, on Ctrl-C (then ``KeyboardInterrupt`` propagates) and before ``SearchAborted``."""
+    if save_every < 1:
+        raise ValueError(f"save_every must be >= 1 (got {save_every})")
+    consecutive_failures = 0
+    display.start(oracle.rounds, oracle.history)
+    store.snapshot(oracle.get_state())
+    try:
+        while not oracle.is_finished():
+            _fill_workers(oracle, pool, store, display)
+            if pool.num_running() == 0:
+                raise RuntimeError("search stalled: nothing to evaluate and nothing running "
+                                   f"({len(oracle.history)} of {oracle.rounds} evaluated)")
+            outcome = pool.wait_any(timeout=poll_seconds)
+            if outcome is None:
+                display.refresh()
+                continue
+            point = outcome.point
+            if outcome.worker_lost:
+                retrying = oracle.retry(point)
+                display.worker_lost(point, outcome.worker_lost, retrying)
+                if retrying:
+                    continue
+                point = point.failed(f"worker died twice ({outcome.worker_lost})",
+                                     finished_at=time.time())
+            if keeper is not None:
+                keeper.settle(point, [*oracle.history, point])
+            oracle.on_result(point)
+            store.append("result", point=point.to_dict())
+            display.result(point, oracle.in_bounds_recently())
+            if len(oracle.history) % save_every == 0:
+                store.snapshot(oracle.get_state())
+            consecutive_failures = 0 if point.ok else consecutive_failures + 1
+            if max_consecutive_failures and consecutive_failures >= max_consecutive_failures:
+                store.snapshot(oracle.get_state())
+                raise SearchAborted(f"{consecutive_failures} candidates in a row failed; the last "
+                                    f"one: {point.error}")
+    except KeyboardInterrupt:
+        store.snapshot(oracle.get_state())
+        display.message(f"Interrupted: saved {len(oracle.history)} evaluated candidates and "
+                        f"{len(oracle.pending)} in flight to {store.path}.", logging.WARNING)
+        raise
+    finally:
+        pool.shutdown()
+        display.close()
+    store.snapshot(oracle.get_state())
+    store.close()
+
+
+def _fill_workers(oracle, pool, store, display) -> None:
+    while pool.has_free_worker():
+        point = oracle.suggest()
+        if point is None:
+            return
+        point.attempts += 1
+        store.append("propose", point=point.to_dict(), rng=oracle.rng.bit_generator.state)
+        pool.submit(point)
+        display.submitted(point, retry=point.attempts > 1)

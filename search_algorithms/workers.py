@@ -1,0 +1,180 @@
+"""Where candidates are evaluated: Ray actors (the default) or this process (debugging, tests).
+
+A pool runs an evaluator's ``evaluate(point) -> point`` for several candidates at once and hands
+back outcomes as they finish. It knows nothing of the search: the runner decides what to submit.
+A Ray worker that dies is replaced at once; its candidate comes back as ``worker_lost``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Optional
+
+from search_algorithms.points import Point
+
+log = logging.getLogger("uNAS.search")
+
+MEMORY_PER_WORKER = 2 << 30      # a TF worker training a small CNN stays well under this
+OBJECT_STORE_BYTES = 256 << 20   # candidates and results are small; keep Ray's store small too
+
+
+@dataclass
+class Outcome:
+    """A finished evaluation: the returned ``point``, or the submitted one and ``worker_lost``."""
+    point: Point
+    worker_lost: Optional[str] = None
+
+
+def _failed(point: Point, exc: BaseException) -> Point:
+    return point.failed(f"{type(exc).__name__}: {exc}", finished_at=time.time())
+
+
+def evaluate_safely(evaluator, point: Point) -> Point:
+    """Run the evaluator; an exception it lets escape fails the candidate, not the search."""
+    try:
+        return evaluator.evaluate(point)
+    except Exception as e:  # noqa: BLE001 - any candidate failure is recorded, never fatal
+        return _failed(point, e)
+
+
+class InlinePool:
+    """Evaluates candidates one at a time in this process (no Ray): for debugging and tests."""
+
+    def __init__(self, evaluator):
+        self.evaluator = evaluator
+        self.size = 1
+        self._queue: List[Point] = []
+
+    def has_free_worker(self) -> bool:
+        return not self._queue
+
+    def num_running(self) -> int:
+        return len(self._queue)
+
+    def submit(self, point: Point) -> None:
+        self._queue.append(point)
+
+    def wait_any(self, timeout: Optional[float] = None) -> Optional[Outcome]:
+        if not self._queue:
+            return None
+        return Outcome(evaluate_safely(self.evaluator, self._queue.pop(0)))
+
+    def shutdown(self) -> None:
+        self._queue.clear()
+
+
+class _RemoteEvaluator:
+    """The Ray actor: builds the evaluator inside the worker process, then evaluates candidates."""
+
+    def __init__(self, make_evaluator: Callable[[], Any]):
+        self.evaluator = make_evaluator()
+
+    def evaluate(self, point: Point) -> Point:
+        return evaluate_safely(self.evaluator, point)
+
+    def pid(self) -> int:
+        return os.getpid()
+
+
+class RayPool:
+    """``size`` Ray actors, each running ``make_evaluator()`` once and then candidates, one at a
+    time. ``num_cpus``/``num_gpus`` are each actor's resources."""
+
+    def __init__(self, make_evaluator: Callable[[], Any], size: int, num_cpus: float = 1,
+                 num_gpus: float = 0):
+        import ray
+        self._ray = ray
+        self.size = size
+        self._actor_cls = ray.remote(num_cpus=num_cpus, num_gpus=num_gpus,
+                                     max_restarts=0)(_RemoteEvaluator)
+        self._make_evaluator = ray.put(make_evaluator)
+        self._free = [self._new_actor() for _ in range(size)]
+        self._running: Dict[Any, tuple] = {}  # object ref -> (actor, point)
+        self.workers_replaced = 0
+
+    def _new_actor(self):
+        return self._actor_cls.remote(self._make_evaluator)
+
+    def has_free_worker(self) -> bool:
+        return bool(self._free)
+
+    def num_running(self) -> int:
+        return len(self._running)
+
+    def submit(self, point: Point) -> None:
+        actor = self._free.pop()
+        self._running[actor.evaluate.remote(point)] = (actor, point)
+
+    def wait_any(self, timeout: Optional[float] = None) -> Optional[Outcome]:
+        """The next finished evaluation, or ``None`` if none finished within ``timeout`` seconds."""
+        ray = self._ray
+        if not self._running:
+            return None
+        ready, _ = ray.wait(list(self._running), num_returns=1, timeout=timeout)
+        if not ready:
+            return None
+        actor, point = self._running.pop(ready[0])
+        try:
+            result = ray.get(ready[0])
+        except ray.exceptions.RayTaskError as e:  # the evaluator raised despite evaluate_safely
+            self._free.append(actor)
+            return Outcome(_failed(point, e.cause if e.cause is not None else e))
+        except ray.exceptions.RayError as e:  # the actor died: crash, OOM kill, node lost
+            self._replace(actor)
+            reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            return Outcome(point, worker_lost=f"{type(e).__name__}: {reason}"[:300])
+        self._free.append(actor)
+        return Outcome(result)
+
+    def _replace(self, actor) -> None:
+        try:
+            self._ray.kill(actor)
+        except Exception:  # noqa: BLE001 - it is already gone
+            pass
+        self._free.append(self._new_actor())
+        self.workers_replaced += 1
+
+    def shutdown(self) -> None:
+        for actor, _ in self._running.values():
+            self._ray.kill(actor)
+        for actor in self._free:
+            self._ray.kill(actor)
+        self._running.clear()
+        self._free.clear()
+
+
+def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool:
+    """Start a local Ray (bounded object store, no dashboard) or join ``address``.
+
+    Returns True when this call started Ray (and so should shut it down). Workers inherit this
+    process's ``sys.path`` through ``PYTHONPATH``, so config files may import project modules.
+    """
+    import sys
+
+    import ray
+    if ray.is_initialized():
+        return False
+    paths = [p for p in sys.path if p and os.path.isdir(p)]
+    env_vars = {"PYTHONPATH": os.pathsep.join(dict.fromkeys(paths)),
+                "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
+                **(env or {})}
+    kwargs = dict(include_dashboard=False, log_to_driver=False, configure_logging=True,
+                  logging_level=logging.WARNING, runtime_env={"env_vars": env_vars})
+    if address:
+        ray.init(address=address, **kwargs)
+    else:
+        ray.init(num_cpus=os.cpu_count(), object_store_memory=OBJECT_STORE_BYTES, **kwargs)
+    return True
+
+
+def default_workers(cpus: float, gpus: float, memory_bytes: Optional[float] = None) -> int:
+    """One worker per GPU; without GPUs one per CPU core (small CNNs train far more efficiently
+    on one thread each than on several), capped at 2 GiB of memory per worker."""
+    if gpus >= 1:
+        return int(gpus)
+    workers = max(1, int(cpus))
+    if memory_bytes:
+        workers = max(1, min(workers, int(memory_bytes // MEMORY_PER_WORKER)))
+    return workers
