@@ -16,8 +16,8 @@ from typing import Any, Callable, List, Optional
 from search_algorithms.evolution import ALGORITHM, AgingEvolution, effective_bounds
 from search_algorithms.points import Point
 from search_algorithms.runner import run_search
-from search_algorithms.state import (STATE_VERSION, StateFileError, StateStore, read_state,
-                                     state_path, weights_dir)
+from search_algorithms.state import (STATE_VERSION, StateFileError, StateStore, jsonable,
+                                     read_state, state_path, weights_dir)
 from search_algorithms.weights import WeightsKeeper
 from search_algorithms.workers import InlinePool, RayPool, default_workers, start_ray
 
@@ -84,7 +84,7 @@ class AgingEvoSearch:
                 "num_classes": space.num_classes,
                 "dropout": getattr(space, "dropout", 0.0),
             },
-            "config": {
+            "config": jsonable({
                 "search": {f.name: getattr(c, f.name) for f in dataclasses.fields(c)
                            if f.name != "search_space"},
                 "training": {
@@ -97,7 +97,7 @@ class AgingEvoSearch:
                         k: str(v) for k, v in dataclasses.asdict(t.distillation).items()},
                 },
                 "bounds_given": self.bound_config.as_dict(),
-            },
+            }),
         }
 
     def restore(self, oracle: AgingEvolution, path) -> int:
@@ -134,7 +134,6 @@ class AgingEvoSearch:
                      len(oracle.history), len(oracle.pending), load_from)
         store = StateStore(self.state_path, self.header(), seq=seq)
         keeper = WeightsKeeper(self.weights_dir, self.bounds)
-        keeper.clear_pending()
         if load_from is not None:
             keeper.adopt(weights_dir(load_from), [p.id for p in oracle.history])
         if self.display is None:
@@ -145,9 +144,9 @@ class AgingEvoSearch:
         try:
             if self.use_ray:
                 started_ray = start_ray(self.ray_address)
-                pool = self._ray_pool(keeper)
+                pool = self._ray_pool()
             else:
-                pool = InlinePool(self._evaluator_factory(keeper, threads=None)())
+                pool = InlinePool(self._evaluator_factory(threads=None)())
             log.info("Searching %s: %d of %d candidates evaluated, %d worker(s); state: %s",
                      self.experiment_name, len(oracle.history), oracle.rounds, pool.size,
                      self.state_path)
@@ -161,15 +160,14 @@ class AgingEvoSearch:
                 ray.shutdown()
         return oracle.history
 
-    def _evaluator_factory(self, keeper: WeightsKeeper, threads):
+    def _evaluator_factory(self, threads):
         if self.evaluator_factory is not None:
             return self.evaluator_factory
         from search_algorithms.evaluator import CandidateEvaluator
         return functools.partial(CandidateEvaluator, self.space, self.training_config,
-                                 seed=self.seed, weights_dir=str(keeper.pending_dir.resolve()),
-                                 threads=threads)
+                                 seed=self.seed, threads=threads)
 
-    def _ray_pool(self, keeper: WeightsKeeper) -> RayPool:
+    def _ray_pool(self) -> RayPool:
         import ray
         resources = ray.cluster_resources()
         cpus, gpus = resources.get("CPU", 1.0), resources.get("GPU", 0.0)
@@ -177,5 +175,5 @@ class AgingEvoSearch:
                    or default_workers(cpus, gpus, resources.get("memory")))
         cpus_per_worker = cpus / workers if workers > cpus else float(int(cpus // workers))
         threads = max(1, int(cpus_per_worker))
-        return RayPool(self._evaluator_factory(keeper, threads), workers,
+        return RayPool(self._evaluator_factory(threads), workers,
                        num_cpus=cpus_per_worker, num_gpus=1 if gpus >= 1 else 0)

@@ -27,7 +27,7 @@ def fmt_features(point: Point) -> str:
 
 def describe(point: Point) -> str:
     """``#12 (from #5, sparsity 0.42)``."""
-    origin = "random" if point.parent is None else f"from #{point.parent}"
+    origin = "random" if point.parent_id is None else f"from #{point.parent_id}"
     sparsity = "" if point.sparsity is None else f", sparsity {point.sparsity:.2f}"
     return f"#{point.id} ({origin}{sparsity})"
 
@@ -58,13 +58,14 @@ class LogDisplay:
         seconds = "" if point.train_seconds is None else f" in {point.train_seconds:.1f} s"
         k, n = recent_in_bounds
         recent = f" (in bounds: {k} of the last {n})"
+        count = f"[{self.done}/{self.total}] "
         if point.ok:
             test = "" if point.test_error is None else f", test error {point.test_error:.4f}"
             flag = " [IN BOUNDS]" if in_bounds(point, self.bounds) else ""
-            self.emit(f"{describe(point)}: val error {point.val_error:.4f}{test}, "
+            self.emit(f"{count}{describe(point)}: val error {point.val_error:.4f}{test}, "
                       f"{fmt_features(point)}{seconds}{flag}{recent}")
         else:
-            self.emit(f"{describe(point)}: FAILED{seconds}: {point.error}{recent}",
+            self.emit(f"{count}{describe(point)}: FAILED{seconds}: {point.error}{recent}",
                       logging.WARNING)
         self.refresh()
 

@@ -7,27 +7,32 @@ in its worker, never when this module is imported.
 from __future__ import annotations
 
 import gc
+import os
+import tempfile
 import time
-from pathlib import Path
-from typing import Optional
+from typing import Optional, Tuple
 
 from search_algorithms.points import Point
 
 
 class CandidateEvaluator:
-    """``evaluate(point) -> point``: train, measure resources, save weights to the pending file.
+    """``evaluate(point) -> (point, weights)``: train, measure resources, return the scored point
+    and the trained model's ``.weights.h5`` file as bytes (``None`` when it failed).
 
     ``seed`` makes training reproducible: candidate ``i`` is trained with seed ``seed * 100_003 + i``,
     so a retried or resumed candidate trains exactly as it would have the first time.
     ``threads`` caps TensorFlow's thread pools (one worker per core trains small CNNs fastest).
+    ``trainer_factory(training_config, seed)`` makes the trainer (default: ``ModelTrainer``).
     """
 
     def __init__(self, search_space, training_config, *, seed: int = 0,
-                 weights_dir: Optional[str] = None, threads: Optional[int] = None):
+                 threads: Optional[int] = None, keep_weights: bool = True,
+                 trainer_factory=None):
         self.space = search_space
         self.training_config = training_config
         self.seed = seed
-        self.weights_dir = None if weights_dir is None else Path(weights_dir)
+        self.keep_weights = keep_weights
+        self.trainer_factory = trainer_factory
         pruning = training_config.pruning
         self.sparse_size = pruning is not None and not pruning.structured
         if threads:
@@ -38,10 +43,15 @@ class CandidateEvaluator:
             except RuntimeError:  # TF already initialised in this process: keep its pools
                 pass
 
-    def evaluate(self, point: Point) -> Point:
+    def _trainer(self, seed: int):
+        if self.trainer_factory is not None:
+            return self.trainer_factory(self.training_config, seed)
+        from model_trainer import ModelTrainer
+        return ModelTrainer(self.training_config, seed=seed)
+
+    def evaluate(self, point: Point) -> Tuple[Point, Optional[bytes]]:
         import keras
 
-        from model_trainer import ModelTrainer
         from resource_models.models import macs, model_size, peak_memory_usage
 
         keras.backend.clear_session()
@@ -49,24 +59,36 @@ class CandidateEvaluator:
         start = time.time()
         try:
             model = self.space.to_keras_model(point.arch)
-            trainer = ModelTrainer(self.training_config, seed=self.seed * 100_003 + point.id)
+            trainer = self._trainer(self.seed * 100_003 + point.id)
             result = trainer.train_and_eval(model, sparsity=point.sparsity)
             if not result.ok:
                 return point.failed(result.error or "training failed",
-                                    train_seconds=result.train_seconds, finished_at=time.time())
+                                    train_seconds=result.train_seconds,
+                                    finished_at=time.time()), None
             graph = self.space.to_resource_graph(point.arch, pruned_weights=result.pruned_weights)
             features = {"peak_memory_usage": peak_memory_usage(graph),
                         "model_size": model_size(graph, sparse=self.sparse_size),
                         "macs": macs(graph)}
-            if self.weights_dir is not None:
-                self.weights_dir.mkdir(parents=True, exist_ok=True)
-                model.save_weights(str(self.weights_dir / f"{point.id}.weights.h5"))
+            weights = _weights_bytes(model) if self.keep_weights else None
             return point.completed(val_error=result.val_error, test_error=result.test_error,
                                    resource_features=features, train_seconds=result.train_seconds,
-                                   epochs_run=result.epochs_run, finished_at=time.time())
+                                   epochs_run=result.epochs_run, finished_at=time.time()), weights
         except Exception as e:  # noqa: BLE001 - a broken candidate is recorded, never fatal
             return point.failed(f"{type(e).__name__}: {e}", train_seconds=time.time() - start,
-                                finished_at=time.time())
+                                finished_at=time.time()), None
         finally:
             keras.backend.clear_session()
             gc.collect()
+
+
+def _weights_bytes(model) -> Optional[bytes]:
+    """The model's ``.weights.h5`` file as bytes; ``None`` (the candidate still counts) if Keras
+    cannot save them."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="unas-weights-") as tmp:
+            path = os.path.join(tmp, "model.weights.h5")
+            model.save_weights(path)
+            with open(path, "rb") as f:
+                return f.read()
+    except Exception:  # noqa: BLE001 - losing the weights file must not lose the candidate
+        return None

@@ -106,8 +106,8 @@ class AgingEvolution:
         return point
 
     def _num_random(self) -> int:
-        return (sum(p.parent is None for p in self.history)
-                + sum(p.parent is None for p in self.pending.values()))
+        return (sum(p.parent_id is None for p in self.history)
+                + sum(p.parent_id is None for p in self.pending.values()))
 
     def _new_id(self) -> int:
         self.next_id += 1
@@ -131,7 +131,7 @@ class AgingEvolution:
             else:
                 step = self.rng.normal(0.0, SPARSITY_STEP)
                 sparsity = float(np.clip(parent.sparsity + step, low, high))
-        return Point(id=self._new_id(), arch=arch, parent=parent.id, sparsity=sparsity,
+        return Point(id=self._new_id(), arch=arch, parent_id=parent.id, sparsity=sparsity,
                      proposed_at=self.clock())
 
     def select_parent(self) -> Point:

@@ -73,26 +73,33 @@ def fake_scores(arch: FakeArchitecture, sparsity: Optional[float] = None) -> dic
 class FakeEvaluator:
     """Scores fake architectures. ``fail_ids``: raise for those ids; ``fail_every``: fail every n-th
     id; ``delay``: seconds per candidate; ``die_once_on``: (id, marker path) — the first worker to
-    evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds."""
+    evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds;
+    ``die_always_on``: ids whose every evaluation kills its worker. Returns ``(point, weights)``
+    with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
-                 delay: float = 0.0, die_once_on: Optional[tuple] = None):
+                 delay: float = 0.0, die_once_on: Optional[tuple] = None,
+                 die_always_on: Collection[int] = ()):
         self.fail_ids = set(fail_ids)
         self.fail_every = fail_every
         self.delay = delay
         self.die_once_on = die_once_on
+        self.die_always_on = set(die_always_on)
 
-    def evaluate(self, point: Point) -> Point:
+    def evaluate(self, point: Point):
         start = time.time()
         if self.die_once_on is not None and point.id == self.die_once_on[0]:
             marker = Path(self.die_once_on[1])
             if not marker.exists():
                 marker.write_text(str(os.getpid()))
                 os._exit(17)
+        if point.id in self.die_always_on:
+            os._exit(18)
         if self.delay:
             time.sleep(self.delay)
         if point.id in self.fail_ids or (self.fail_every and point.id % self.fail_every == 0):
             raise RuntimeError(f"fake training failure for candidate {point.id}")
-        return point.completed(**fake_scores(point.arch, point.sparsity),
-                               train_seconds=time.time() - start, epochs_run=1,
-                               finished_at=time.time())
+        scored = point.completed(**fake_scores(point.arch, point.sparsity),
+                                 train_seconds=time.time() - start, epochs_run=1,
+                                 finished_at=time.time())
+        return scored, f"fake weights of candidate {point.id}".encode()

@@ -29,12 +29,12 @@ OBJECTIVES = tuple(OBJECTIVE_BOUNDS)
 class Point:
     """A candidate architecture (with its target sparsity when pruning) and, once trained, its scores.
 
-    ``arch`` is an ``Architecture`` value; everything else is plain data. ``parent`` is the id of the
+    ``arch`` is an ``Architecture`` value; everything else is plain data. ``parent_id`` is the id of the
     point it was morphed from (``None`` for a random one). Times are Unix seconds.
     """
     id: int
     arch: Any
-    parent: Optional[int] = None
+    parent_id: Optional[int] = None
     sparsity: Optional[float] = None
     status: str = PENDING
     val_error: Optional[float] = None
@@ -63,17 +63,19 @@ class Point:
                   epochs_run=None, finished_at=None) -> "Point":
         """This point, scored."""
         return replace(self, status=OK, val_error=float(val_error),
-                       test_error=None if test_error is None else float(test_error),
+                       test_error=_float_or_none(test_error),
                        resource_features={k: int(resource_features[k]) for k in RESOURCE_FEATURES},
-                       error=None, train_seconds=train_seconds, epochs_run=epochs_run,
-                       finished_at=finished_at)
+                       error=None, train_seconds=_float_or_none(train_seconds),
+                       epochs_run=None if epochs_run is None else int(epochs_run),
+                       finished_at=_float_or_none(finished_at))
 
     def failed(self, reason: str, *, train_seconds=None, finished_at=None) -> "Point":
         """This point, recorded as failed with a one-line reason."""
         reason = " ".join(str(reason).split()) or "unknown error"
         return replace(self, status=FAILED, val_error=None, test_error=None,
                        resource_features=None, error=reason[:2000],
-                       train_seconds=train_seconds, finished_at=finished_at)
+                       train_seconds=_float_or_none(train_seconds),
+                       finished_at=_float_or_none(finished_at))
 
     # --- JSON ----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -92,6 +94,10 @@ class Point:
         values = {k: v for k, v in d.items() if k in known}
         values["arch"] = decode_arch(d["arch"])
         return cls(**values)
+
+
+def _float_or_none(x) -> Optional[float]:
+    return None if x is None else float(x)
 
 
 # --- bounds, fitness and Pareto front ------------------------------------------------------------

@@ -46,7 +46,7 @@ def run_search(oracle, pool, store, display, *, keeper=None, save_every: int = 5
                 point = point.failed(f"worker died twice ({outcome.worker_lost})",
                                      finished_at=time.time())
             if keeper is not None:
-                keeper.settle(point, [*oracle.history, point])
+                keeper.settle(point, [*oracle.history, point], outcome.weights)
             oracle.on_result(point)
             store.append("result", point=point.to_dict())
             display.result(point, oracle.in_bounds_recently())

@@ -46,15 +46,22 @@ def weights_dir(path) -> Path:
     return path.with_name(stem + "_weights")
 
 
-def atomic_write_json(path, data: Any) -> None:
-    """Write ``data`` as JSON so that ``path`` holds either the old or the new content, whole."""
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write_bytes(path, data: bytes) -> None:
+    """Write ``data`` so that ``path`` holds either the old or the new content, whole: a temp file
+    in the same directory, flushed and fsynced, then renamed over ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w") as f:
-            json.dump(data, f, indent=1, allow_nan=False)
-            f.write("\n")
+        os.fchmod(fd, _file_mode())  # mkstemp creates 0600; give the usual permissions
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -65,6 +72,30 @@ def atomic_write_json(path, data: Any) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write_json(path, data: Any) -> None:
+    """Write ``data`` as JSON (NaN/inf refused) atomically, as ``atomic_write_bytes``."""
+    text = json.dumps(data, indent=1, allow_nan=False) + "\n"
+    atomic_write_bytes(path, text.encode())
+
+
+def jsonable(value: Any) -> Any:
+    """A JSON-safe copy of a config value: containers recursed, paths and other objects as text."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else str(value)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "item") and callable(value.item):  # numpy scalars
+        try:
+            return jsonable(value.item())
+        except (TypeError, ValueError):
+            pass
+    return str(value)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -94,7 +125,7 @@ def read_state(path, algorithm: Optional[str] = None) -> Tuple[dict, List[dict]]
             snapshot = json.load(f)
     except json.JSONDecodeError as e:
         raise StateFileError(f"{path}: not a valid search state file (corrupt or truncated JSON: "
-                             f"{e.msg} at line {e.lineno} column {e.colno})") from None
+                             f"{e})") from None
     except (OSError, UnicodeDecodeError) as e:
         raise StateFileError(f"{path}: cannot read search state file ({e})") from None
     problem = _header_problem(snapshot, algorithm)

@@ -1,8 +1,12 @@
 """Where candidates are evaluated: Ray actors (the default) or this process (debugging, tests).
 
-A pool runs an evaluator's ``evaluate(point) -> point`` for several candidates at once and hands
-back outcomes as they finish. It knows nothing of the search: the runner decides what to submit.
+A pool runs an evaluator's ``evaluate(point)`` for several candidates at once and hands back
+outcomes as they finish. It knows nothing of the search: the runner decides what to submit.
 A Ray worker that dies is replaced at once; its candidate comes back as ``worker_lost``.
+
+An evaluator returns the scored (or failed) ``Point``, or ``(point, weights)`` where ``weights`` is
+the trained model's ``.weights.h5`` file as bytes. Weights travel back with the result (tiny models:
+kilobytes), so workers on other machines of a Ray cluster need no shared file system.
 """
 from __future__ import annotations
 
@@ -17,26 +21,32 @@ from search_algorithms.points import Point
 log = logging.getLogger("uNAS.search")
 
 MEMORY_PER_WORKER = 2 << 30      # a TF worker training a small CNN stays well under this
-OBJECT_STORE_BYTES = 256 << 20   # candidates and results are small; keep Ray's store small too
+OBJECT_STORE_BYTES = 200 << 20   # candidates and results are small; keep Ray's store small too
 
 
 @dataclass
 class Outcome:
-    """A finished evaluation: the returned ``point``, or the submitted one and ``worker_lost``."""
+    """A finished evaluation: the returned ``point`` (and its trained ``weights`` file as bytes,
+    if any), or the submitted point and ``worker_lost``, the reason its worker died."""
     point: Point
     worker_lost: Optional[str] = None
+    weights: Optional[bytes] = None
 
 
 def _failed(point: Point, exc: BaseException) -> Point:
     return point.failed(f"{type(exc).__name__}: {exc}", finished_at=time.time())
 
 
-def evaluate_safely(evaluator, point: Point) -> Point:
+def evaluate_safely(evaluator, point: Point) -> Outcome:
     """Run the evaluator; an exception it lets escape fails the candidate, not the search."""
     try:
-        return evaluator.evaluate(point)
+        result = evaluator.evaluate(point)
     except Exception as e:  # noqa: BLE001 - any candidate failure is recorded, never fatal
-        return _failed(point, e)
+        return Outcome(_failed(point, e))
+    if isinstance(result, tuple):
+        result, weights = result
+        return Outcome(result, weights=weights if result.ok else None)
+    return Outcome(result)
 
 
 class InlinePool:
@@ -59,7 +69,7 @@ class InlinePool:
     def wait_any(self, timeout: Optional[float] = None) -> Optional[Outcome]:
         if not self._queue:
             return None
-        return Outcome(evaluate_safely(self.evaluator, self._queue.pop(0)))
+        return evaluate_safely(self.evaluator, self._queue.pop(0))
 
     def shutdown(self) -> None:
         self._queue.clear()
@@ -71,7 +81,7 @@ class _RemoteEvaluator:
     def __init__(self, make_evaluator: Callable[[], Any]):
         self.evaluator = make_evaluator()
 
-    def evaluate(self, point: Point) -> Point:
+    def evaluate(self, point: Point) -> Outcome:
         return evaluate_safely(self.evaluator, point)
 
     def pid(self) -> int:
@@ -126,7 +136,7 @@ class RayPool:
             reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             return Outcome(point, worker_lost=f"{type(e).__name__}: {reason}"[:300])
         self._free.append(actor)
-        return Outcome(result)
+        return result
 
     def _replace(self, actor) -> None:
         try:
