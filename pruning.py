@@ -2,14 +2,17 @@
 
 The model's kernel variables always hold the *masked* weights, so the forward/backward pass, the
 validation and the final model all see the pruned network. The *dense* weights live in separate
-variables: the training step (``model_trainer.CandidateModel.train_step``) hands the gradient taken at
-the masked weights to the optimizer together with the dense variables (``DPFPruner.update_targets``),
-then writes ``dense * mask`` back into the kernels. Pruned weights keep receiving updates (the
-"feedback") and may come back when masks are recomputed, every ``MASK_UPDATE_STEPS`` steps, by
-``PruningSchedule`` along a cubic sparsity schedule. No optimizer internals are touched.
+variables. The training step (``model_trainer.CandidateModel.train_step``) takes the gradient at the
+masked weights, swaps the dense weights in (``DPFPruner.load_dense``), lets the optimizer update them
+as usual (momentum, weight decay and all apply to the dense weights, as in DPF), then keeps the result
+as the new dense weights and masks the model again (``DPFPruner.store_dense_and_mask``). Pruned
+weights thus keep receiving updates (the "feedback") and come back when they grow large enough by the
+time masks are recomputed, every ``MASK_UPDATE_STEPS`` steps, by the ``PruningSchedule`` callback
+along Zhu & Gupta's cubic sparsity schedule. No optimizer internals are touched.
 
 Unstructured pruning ranks individual weights by magnitude against one global threshold; structured
-pruning ranks output channels/units by the L2 norm of their kernel slice (and zeroes their bias too).
+pruning ranks each layer's output channels/units by the L2 norm of their kernel slice and drops the
+same fraction in every prunable layer (zeroing their bias too).
 """
 from __future__ import annotations
 
@@ -154,16 +157,22 @@ def channel_norms(kernel: np.ndarray) -> np.ndarray:
 
 
 def structured_masks(kernels: Sequence[np.ndarray], sparsity: float) -> List[np.ndarray]:
-    """Per-output-channel keep-masks (shape ``(channels,)``): global threshold on channel L2 norms."""
-    return _global_keep([channel_norms(k) for k in kernels], sparsity)
+    """Per-output-channel keep-masks (shape ``(channels,)``): each layer drops the
+    ``round(sparsity * channels)`` channels of smallest L2 norm (keeping at least one).
+
+    Per layer rather than one global threshold: channel norms are not comparable across layers
+    (Glorot initialisation alone makes a 3x3x1 conv's channels ~4x smaller than a 512-input dense
+    layer's units, so a global threshold would wipe out the first convolution)."""
+    return [_global_keep([channel_norms(k)], sparsity)[0] for k in kernels]
 
 
 # --- training-time state ---------------------------------------------------------------------------
 class DPFPruner:
     """Dense copies and masks of a model's prunable weights, and the DPF update rule.
 
-    Create it before compiling (it owns variables the optimizer will update); the training step calls
-    ``update_targets`` and ``apply_masks``; ``PruningSchedule`` calls ``update_masks``."""
+    Create it before the first training step (it owns variables the step reads); the training step
+    calls ``load_dense`` and ``store_dense_and_mask`` around the optimizer update; ``PruningSchedule``
+    calls ``update_masks``."""
 
     def __init__(self, model, target_sparsity: float, structured: bool = False):
         keras = _keras()
@@ -181,13 +190,19 @@ class DPFPruner:
                                       name=f"dpf_dense_{i}_{v.name}") for i, v in enumerate(pruned)]
         self._masks = [keras.Variable(np.ones(v.shape, v.dtype), trainable=False, dtype=v.dtype,
                                       name=f"dpf_mask_{i}_{v.name}") for i, v in enumerate(pruned)]
-        self._by_id = {id(v): d for v, d in zip(pruned, self._dense)}
         self.sparsity = 0.0
 
-    # Inside the train step (graph mode).
-    def update_targets(self, variables):
-        """The variables the optimizer should update: dense copies in place of pruned weights."""
-        return [self._by_id.get(id(v), v) for v in variables]
+    # Inside the train step (graph mode), around the optimizer's update.
+    def load_dense(self):
+        """Put the dense weights into the model's variables, for the optimizer to update."""
+        for v, d in zip(self._vars, self._dense):
+            v.assign(d.value)
+
+    def store_dense_and_mask(self):
+        """Keep the updated weights as the dense ones; leave ``dense * mask`` in the model."""
+        for v, d, m in zip(self._vars, self._dense, self._masks):
+            d.assign(v.value)
+            v.assign(d.value * m.value)
 
     def apply_masks(self):
         """Write ``dense * mask`` into the model's weights."""
@@ -219,7 +234,7 @@ class DPFPruner:
     def release(self):
         """Drop the variables (dense copies, masks) and the references to the model."""
         self.layers, self.kernels, self.biases, self._vars = [], [], [], []
-        self._dense, self._masks, self._by_id = [], [], {}
+        self._dense, self._masks = [], []
 
 
 def make_schedule_callback(pruner: DPFPruner, steps_per_epoch: int, start_epoch: float,

@@ -23,7 +23,9 @@ def load_tfds(dataset_name: str, display_name: str, *, data_dir=None, download: 
     where = f"{looked_in}; " if looked_in else ""
 
     def unavailable(reason):
-        reason = " ".join(str(reason).split())[:200]
+        reason = " ".join(str(reason).split())
+        if len(reason) > 200:
+            reason = reason[:197] + "..."
         return DatasetUnavailable(
             f"{display_name} is not available: {where}tensorflow-datasets "
             f"({data_dir or 'default data_dir'}, download={download}) failed: {reason}. {hint}".strip())
@@ -38,9 +40,10 @@ def load_tfds(dataset_name: str, display_name: str, *, data_dir=None, download: 
             builder.download_and_prepare()
         out = []
         for split in ("train", "test"):
-            ds = builder.as_dataset(split=split, batch_size=-1, as_supervised=True)
-            x, y = tfds.as_numpy(ds)
-            out += [np.asarray(x), np.asarray(y)]
+            # Batches of 4096 concatenated, not batch_size=-1 (which tfds' own mocking cannot serve).
+            ds = builder.as_dataset(split=split, as_supervised=True).batch(4096)
+            xs, ys = zip(*tfds.as_numpy(ds))
+            out += [np.concatenate(xs), np.concatenate(ys)]
         return tuple(out)
     except DatasetUnavailable:
         raise
