@@ -214,5 +214,8 @@ class AgingEvolution:
             raise ValueError(f"unknown journal event {event['event']!r}")
 
     def _requeue(self, point: Point) -> None:
+        """Queue a candidate that was in flight when the search stopped. Its attempt count restarts:
+        the search stopping is not the candidate's fault (worker deaths are what it counts)."""
+        point.attempts = 0
         self.pending[point.id] = point
         self.queue.append(point.id)
