@@ -13,6 +13,7 @@ import logging
 import math
 import os
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,9 +46,21 @@ class TrainingResult:
     history: Dict[str, List[float]] = field(default_factory=dict, repr=False)
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_KERAS_CALL_NOISE = re.compile(r"Exception encountered when calling [\w.]+\(\)\.\s*"
+                               r"|\s*Arguments received by [\w.]+\(\):.*$", re.S)
+
+
 def one_line(text, limit: int = 300) -> str:
+    """``text`` on one line, at most ``limit`` characters."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def describe_failure(e: BaseException, limit: int = 300) -> str:
+    """``"Type: message"`` on one line: no terminal colours, no Keras call boilerplate."""
+    message = _KERAS_CALL_NOISE.sub(" ", _ANSI.sub("", str(e)))
+    return one_line(f"{type(e).__name__}: {message.strip()}", limit)
 
 
 # --- the teacher -------------------------------------------------------------------------------
@@ -223,9 +236,9 @@ class ModelTrainer:
         try:
             result = self._train_and_eval(model, epochs, sparsity if pruning else None, state)
         except Exception as e:  # noqa: BLE001 - a broken candidate is a result, never fatal
-            log.info("candidate %s failed: %s: %s", getattr(model, "name", "?"),
-                     type(e).__name__, one_line(e))
-            result = TrainingResult(ok=False, error=f"{type(e).__name__}: {one_line(e)}",
+            reason = describe_failure(e)
+            log.info("candidate %s failed: %s", getattr(model, "name", "?"), reason)
+            result = TrainingResult(ok=False, error=reason,
                                     epochs_run=state.get("epochs_run", 0))
         finally:
             random.setstate(rng_state[0])
