@@ -22,13 +22,12 @@ see test/test_cnn_reference.py, which rebuilds all of them):
 """
 from __future__ import annotations
 
-import copy
 from typing import Mapping, Optional
 
 import numpy as np
 
 from architecture import Architecture
-from cnn.cnn_schema import validate
+from cnn.cnn_schema import copy_architecture, validate
 from cnn.network import CLASSIFIER, Layout, build_keras_model, build_resource_graph
 
 
@@ -50,7 +49,14 @@ class CnnArchitecture(Architecture):
 
     def __init__(self, architecture: Mapping):
         validate(architecture)
-        super().__init__(copy.deepcopy(dict(architecture)))
+        super().__init__(copy_architecture(architecture))
+
+    @classmethod
+    def _trusted(cls, architecture: dict) -> "CnnArchitecture":
+        """Wrap a dict the search space has just built (valid by construction; not copied)."""
+        arch = cls.__new__(cls)
+        Architecture.__init__(arch, architecture)
+        return arch
 
     # --- layout -------------------------------------------------------------------------------
     def layout(self, input_shape, num_classes) -> Layout:

@@ -97,6 +97,15 @@ def out_of_schema(arch: Mapping, schema: Mapping[str, ValueType] | None = None) 
     return bad
 
 
+def copy_architecture(arch: Mapping) -> dict:
+    """A deep copy of a (validated) architecture dict, much faster than ``copy.deepcopy``."""
+    pooling = arch["pooling"]
+    return {"conv_blocks": [{"is_branch": b["is_branch"], "layers": [dict(l) for l in b["layers"]]}
+                            for b in arch["conv_blocks"]],
+            "pooling": None if pooling is None else dict(pooling),
+            "dense_blocks": [dict(d) for d in arch["dense_blocks"]]}
+
+
 # --- structural validation (any architecture, in the space or not) --------------------------------
 def _fail(path: str, problem: str, value) -> None:
     raise ValueError(f"CNN architecture: {path} {problem} (got {value!r:.80})")

@@ -37,7 +37,7 @@ class Layer:
 
     def key(self):
         """A hashable description (used to tell whether two architectures build the same network)."""
-        return (self.name, self.kind, self.inputs, self.shape, tuple(sorted(self.params.items())))
+        return (self.name, self.kind, self.inputs, self.shape, tuple(self.params.items()))
 
 
 class Layout:
