@@ -186,7 +186,8 @@ class DPFPruner:
         self.biases = [getattr(l, "bias", None) if structured else None for l in self.layers]
         pruned = self.kernels + [b for b in self.biases if b is not None]
         self._vars = pruned
-        self._dense = [keras.Variable(v.value, trainable=False, dtype=v.dtype,
+        # From a numpy copy: a keras.Variable built from another variable's value aliases it.
+        self._dense = [keras.Variable(np.array(v.numpy()), trainable=False, dtype=v.dtype,
                                       name=f"dpf_dense_{i}_{v.name}") for i, v in enumerate(pruned)]
         self._masks = [keras.Variable(np.ones(v.shape, v.dtype), trainable=False, dtype=v.dtype,
                                       name=f"dpf_mask_{i}_{v.name}") for i, v in enumerate(pruned)]
