@@ -245,8 +245,9 @@ def make_schedule_callback(pruner: DPFPruner, steps_per_epoch: int, start_epoch:
 
     class PruningSchedule(keras.callbacks.Callback):
         """Recomputes the masks every ``MASK_UPDATE_STEPS`` training steps along the cubic schedule,
-        and before each validation at the sparsity due at the end of the epoch, so the validation of
-        epoch ``finish_epoch - 1`` (0-based) and all later ones see the target sparsity."""
+        and before a validation when the sparsity due at the end of the epoch differs from the
+        masks', so the validation of epoch ``finish_epoch - 1`` (0-based) and all later ones see the
+        target sparsity."""
 
         def __init__(self):
             super().__init__()
@@ -269,8 +270,11 @@ def make_schedule_callback(pruner: DPFPruner, steps_per_epoch: int, start_epoch:
                 pruner.update_masks(self.sparsity_at(step / steps_per_epoch))
 
         def on_test_begin(self, logs=None):
-            if self.in_fit:
-                pruner.update_masks(self.sparsity_at(self.epoch + 1.0))
+            # Only while the sparsity still grows: at the target, validation sees the masks the
+            # last training steps used rather than freshly recomputed ones.
+            sparsity = self.sparsity_at(self.epoch + 1.0)
+            if self.in_fit and sparsity != pruner.sparsity:
+                pruner.update_masks(sparsity)
 
         def on_train_end(self, logs=None):
             self.in_fit = False
