@@ -80,6 +80,10 @@ class CnnSearchSpace(SearchSpace):
                        rng: np.random.Generator | None = None) -> List[CnnArchitecture]:
         if not isinstance(arch, CnnArchitecture):
             raise TypeError(f"CnnSearchSpace: expected a CnnArchitecture, got {type(arch).__name__}")
+        bad = self.out_of_schema(arch)
+        if bad:
+            raise ValueError(f"CnnSearchSpace: cannot morph an architecture outside the space "
+                             f"(out of bounds: {', '.join(bad)})")
         rng = rng if rng is not None else np.random.default_rng()
         parent = arch.architecture
         seen = {json.dumps(parent, sort_keys=True)}

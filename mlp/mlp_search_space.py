@@ -50,6 +50,10 @@ class MlpSearchSpace(SearchSpace):
                        rng: np.random.Generator | None = None) -> List[MlpArchitecture]:
         if not isinstance(arch, MlpArchitecture):
             raise TypeError(f"MlpSearchSpace: expected an MlpArchitecture, got {type(arch).__name__}")
+        bad = self.out_of_schema(arch)
+        if bad:
+            raise ValueError(f"MlpSearchSpace: cannot morph an architecture outside the space "
+                             f"(out of bounds: {', '.join(bad)})")
         rng = rng if rng is not None else np.random.default_rng()
         layers = arch.architecture
         candidates = []

@@ -29,7 +29,6 @@ def cnn(blocks, pooling=None, dense=(32,)):
 
 def check_graph(g, input_shape):
     """Structural facts every graph of the space satisfies."""
-    shapes = {g.inputs[0].name: g.inputs[0].shape}
     for op in g.operators:
         x = op.inputs[0].shape
         if isinstance(op, (Conv2D, DWConv2D)):
@@ -39,7 +38,6 @@ def check_graph(g, input_shape):
             assert op.pool_size != (1, 1) or op.output.consumers[0].__class__ is Dense
         if isinstance(op, Add):
             assert len(op.inputs) >= 2 and not op.all_equal_shape
-        shapes[op.output.name] = op.output.shape
     assert g.inputs[0].shape == (1, *input_shape)
     assert [op.name for op in g.operators][-1] == "classifier"
     assert len(g.outputs) == 1 and g.outputs[0].producer.name == "classifier"
@@ -187,6 +185,14 @@ def test_morphs_that_change_nothing_are_left_out():
                 lambda m: m["conv_blocks"][0]["layers"][0]["filters"] != 8)
 
 
+def test_architectures_outside_the_space_are_not_morphed():
+    space = CnnSearchSpace((28, 28, 1), 10)
+    with pytest.raises(ValueError, match="conv0-l0-filters"):
+        space.produce_morphs(cnn([(False, [layer(filters=500)])]), np.random.default_rng(0))
+    with pytest.raises(ValueError, match="num-conv-blocks"):
+        space.produce_morphs(cnn([(False, [layer()])] * 11), np.random.default_rng(0))
+
+
 def test_removing_the_first_block_keeps_the_new_first_block_a_chain():
     space = CnnSearchSpace((28, 28, 1), 10)
     arch = cnn([(False, [layer()]), (True, [layer(filters=4)])])
@@ -299,6 +305,24 @@ def test_pruning_keeps_channels_aligned_across_an_add():
     w["conv2d"][:] = 0
     w["conv2d_1"][:] = 0
     assert ops_of(arch.to_resource_graph((12, 12, 1), 10, pruned_weights=w))["add"].output.shape[-1] == 1
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_pruned_random_architectures_build_score_and_serialise(shape):
+    from resource_models.serialization import graph_from_dict, graph_to_dict
+    space = CnnSearchSpace(shape, 10)
+    rng = np.random.default_rng(400 + sum(shape))
+    for _ in range(40):
+        arch = space.random_architecture(rng)
+        w = kernels_of(arch.layout(shape, 10))
+        for k in w.values():
+            k *= rng.random(k.shape) < 0.5                     # unstructured
+            k[..., rng.random(k.shape[-1]) < 0.3] = 0          # structured
+        g = space.to_resource_graph(arch, pruned_weights=w)
+        check_graph(g, shape)
+        score(g)
+        assert model_size(g, sparse=True) <= model_size(g) <= model_size(space.to_resource_graph(arch))
+        assert graph_to_dict(graph_from_dict(graph_to_dict(g))) == graph_to_dict(g)
 
 
 def test_pruned_weights_that_do_not_fit_are_errors():

@@ -54,7 +54,7 @@ def _layer(unit, channels_of):
     return layer
 
 
-def _chunks(units, channels_of, is_branch=False):
+def _chunks(units, channels_of):
     """Blocks of at most three layers from a chain of layer units (block boundaries in a chain
     leave no trace in the graph)."""
     blocks = []
@@ -168,6 +168,7 @@ def normalised(graph_dict, classifier_name):
 def test_reference_cnn_graph_is_rebuilt_exactly(index):
     rec = CNN_RECORDS[index]
     arch_dict, input_shape, num_classes = parse_cnn_record(rec)
+    assert sum(b["is_branch"] for b in arch_dict["conv_blocks"]) == rec["num_branch_blocks"]
     arch = CnnArchitecture(arch_dict)
     g = arch.to_resource_graph(input_shape, num_classes)
     classifier_name = rec["ops"][-1]["name"]

@@ -11,7 +11,8 @@ from mlp import MlpArchitecture, MlpSearchSpace
 from resource_models.models import inference_latency, macs, model_size, peak_memory_usage
 from resource_models.serialization import graph_to_dict
 
-REFERENCE = "/work/shared/reference/resource_graphs.json"
+REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference",
+                         "resource_graphs.json")
 MLP_RECORDS = []
 if os.path.exists(REFERENCE):
     with open(REFERENCE) as f:
