@@ -207,6 +207,27 @@ def _setup_logging() -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def _import_tensorflow_quietly() -> None:
+    """Import Keras/TensorFlow (every config does) with the C++ start-up banner lines that no
+    environment variable silences (absl's pre-init warning, oneDNN's notice) kept off stderr.
+    Python-level errors still surface: the import is retried with stderr open if it fails."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        return
+    try:
+        sys.stderr.flush()
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+        try:
+            import keras  # noqa: F401
+        except Exception:  # noqa: BLE001 - reported when the config imports it
+            pass
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _sigterm_as_interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -214,6 +235,8 @@ def _sigterm_as_interrupt(signum, frame):
 def main(argv=None) -> int:
     args = parse_args(argv)
     _setup_logging()
+    if Path(args.config).is_file():
+        _import_tensorflow_quietly()
     try:
         config = apply_overrides(load_config(args.config), args)
     except ConfigFileError as e:

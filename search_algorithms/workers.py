@@ -175,8 +175,16 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
     if address:
         ray.init(address=address, **kwargs)
     else:
+        # Token authentication is Ray's default for a new local cluster (kept); its notice
+        # saying so on every start is dropped.
+        logging.getLogger("ray._private.authentication.authentication_token_setup").addFilter(
+            _drop_token_auth_notice)
         ray.init(num_cpus=os.cpu_count(), object_store_memory=OBJECT_STORE_BYTES, **kwargs)
     return True
+
+
+def _drop_token_auth_notice(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("Token authentication is enabled")
 
 
 def default_workers(cpus: float, gpus: float, memory_bytes: Optional[float] = None) -> int:

@@ -1,0 +1,42 @@
+"""The built-in default (``make search``): aging evolution on scikit-learn's 8x8 digits.
+
+Real data that ships with scikit-learn, so it runs offline. The bounds are meant for 8x8 inputs
+(the seed's MNIST bounds would admit almost any model here): error <= 10 %, peak memory
+<= 1,000 B, model size <= 4,000 B, MACs <= 200,000. Sized so that ``make search`` evaluates about
+RNDS candidates in roughly 10 minutes on a 2-core machine with 2 Ray workers: EPOCHS epochs of
+Adam per candidate (Digits has 1,293 training images) and a population small enough to start
+evolving after the first INIT random candidates.
+"""
+import keras
+
+from cnn import CnnSearchSpace
+from config import AgingEvoConfig, BoundConfig, TrainingConfig
+from dataset import Digits
+from search_algorithms import AgingEvoSearch
+
+search_algorithm = AgingEvoSearch
+
+training_config = TrainingConfig(
+    dataset=Digits(),
+    optimizer=lambda: keras.optimizers.Adam(learning_rate=0.01),
+    callbacks=lambda: [],
+    batch_size=64,
+    epochs=15,
+)
+
+search_config = AgingEvoConfig(
+    search_space=CnnSearchSpace(),
+    population_size=20,
+    sample_size=5,
+    initial_population_size=12,
+    rounds=60,
+    max_parallel_evaluations=2,
+    checkpoint_dir="artifacts/cnn_digits",
+)
+
+bound_config = BoundConfig(
+    error_bound=0.10,
+    peak_mem_bound=1_000,
+    model_size_bound=4_000,
+    mac_bound=200_000,
+)
