@@ -32,9 +32,9 @@ def _keras():
 def _kernel_attr(layer) -> Optional[str]:
     """Name of the layer's prunable kernel attribute, or None."""
     L = _keras().layers
-    if isinstance(layer, L.DepthwiseConv2D):
-        return "depthwise_kernel"
-    if isinstance(layer, (L.Conv1D, L.Conv2D, L.Conv3D, L.Dense)) and \
+    # Keras 3 names the depthwise kernel "kernel" too (Keras 2 had "depthwise_kernel").
+    if isinstance(layer, (L.Conv1D, L.Conv2D, L.Conv3D, L.Dense, L.DepthwiseConv1D,
+                          L.DepthwiseConv2D)) and \
             not isinstance(layer, (L.Conv1DTranspose, L.Conv2DTranspose, L.Conv3DTranspose)):
         return "kernel"
     return None

@@ -85,6 +85,13 @@ def test_prunable_layers():
     # Structured: not depthwise kernels, nor layers whose channels meet in the Add (also through
     # batch norm, activations and depthwise convolutions).
     assert names(prunable_layers(model, structured=True)) == ["after_add", "dense"]
+    for structured, expected in ((False, 6), (True, 2)):
+        pruner = DPFPruner(model, 0.5, structured=structured)
+        pruner.update_masks(0.5)
+        kernels = pruner.pruned_weights()
+        assert len(kernels) == expected and kernels["dense"].shape == (6 * 6 * 4, 6)
+        if not structured:
+            assert kernels["dw"].shape == (3, 3, 8, 1) and 0 < (kernels["dw"] == 0).sum()
 
 
 # --- the DPF update ------------------------------------------------------------------------------
