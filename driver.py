@@ -100,6 +100,9 @@ def _check_types(path, config: dict) -> None:
     from search_algorithms import AgingEvoSearch, BayesOptSearch
 
     algorithm = config["search_algorithm"]
+    if isinstance(algorithm, type) and issubclass(algorithm, BayesOptSearch):
+        raise ConfigFileError(f"{path}: search_algorithm: Bayesian optimisation (BayesOptSearch) "
+                              "is not built yet; use AgingEvoSearch with an AgingEvoConfig")
     if not (isinstance(algorithm, type) and hasattr(algorithm, "search")):
         raise _wrong_type(path, "search_algorithm", algorithm)
     if not isinstance(config["training_config"], TrainingConfig):
@@ -107,9 +110,6 @@ def _check_types(path, config: dict) -> None:
     if not isinstance(config["bound_config"], BoundConfig):
         raise _wrong_type(path, "bound_config", config["bound_config"])
     search_config = config["search_config"]
-    if issubclass(algorithm, BayesOptSearch):
-        raise ConfigFileError(f"{path}: search_algorithm: Bayesian optimisation (BayesOptSearch) "
-                              "is not built yet; use AgingEvoSearch with an AgingEvoConfig")
     if issubclass(algorithm, AgingEvoSearch) and not isinstance(search_config, AgingEvoConfig):
         hint = " (a BayesOptConfig is for BayesOptSearch)" if isinstance(
             search_config, BayesOptConfig) else ""

@@ -1,0 +1,91 @@
+"""search_state_processor: loading (with the journal), the Pareto front, the printout and plots."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import search_state_processor as ssp
+from search_algorithms.fakes import FakeArchitecture, FakeEvaluator, FakeSearchSpace
+from search_algorithms.points import in_bounds
+from search_algorithms.state import journal_path
+from test_search_state import make_search
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("state")
+    s = make_search(tmp, rounds=40, evaluator=FakeEvaluator(fail_ids={5}),
+                    bounds=dict(error_bound=0.12, peak_mem_bound=2000, model_size_bound=5000,
+                                mac_bound=100_000))
+    history = s.search()
+    return s, history
+
+
+def test_load_gives_every_point_with_rebuilt_architectures(finished):
+    s, history = finished
+    state = ssp.load_search_state(s.state_path)
+    assert [p.to_dict() for p in state.points] == [p.to_dict() for p in history]
+    assert isinstance(state.space, FakeSearchSpace) and state.space.input_shape == (8, 8, 1)
+    assert all(isinstance(p.arch, FakeArchitecture) for p in state.points)
+    assert state.objectives == ["val_error", "peak_memory_usage", "model_size", "macs"]
+    assert [p.id for p in state.in_bounds_points] == [p.id for p in history
+                                                      if in_bounds(p, s.bounds)]
+
+
+def test_pareto_front_of_any_objectives(finished):
+    s, _ = finished
+    state = ssp.load_search_state(s.state_path)
+    front = ssp.pareto_front(state.points, ["val_error", "model_size"])
+    assert front and all(p.ok for p in front)
+    for p in front:
+        assert not any(q.val_error <= p.val_error and q.objective("model_size") <=
+                       p.objective("model_size") and (q.val_error < p.val_error or
+                       q.objective("model_size") < p.objective("model_size"))
+                       for q in state.ok_points)
+    assert state.weights_path(front[0]) is not None
+
+
+def test_a_state_being_written_is_read_with_its_journal(tmp_path, finished):
+    s, history = finished
+    state = json.loads(s.state_path.read_text())
+    cut = state["points"][:30]
+    state["points"], state["journal_seq"] = cut[:25], 0
+    path = tmp_path / "live_agingevosearch_state.json"
+    path.write_text(json.dumps(state))
+    lines = [json.dumps({"seq": i + 1, "event": "result", "point": p})
+             for i, p in enumerate(cut[25:])]
+    lines.append(json.dumps({"seq": 99, "event": "propose", "point": state["points"][0] |
+                             {"id": 77, "status": "pending"}}))
+    journal_path(path).write_text("\n".join(lines) + "\n")
+    loaded = ssp.load_search_state(path)
+    assert [p.id for p in loaded.points] == [p["id"] for p in cut]
+    assert [p.id for p in loaded.in_flight] == [77]
+
+
+def test_cli_prints_fronts_and_writes_plots(tmp_path, finished):
+    s, history = finished
+    result = subprocess.run([sys.executable, str(ROOT / "search_state_processor.py"),
+                             str(s.state_path), "--plot-dir", str(tmp_path / "plots")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "40 candidates evaluated (1 failed)" in out
+    assert "Pareto-optimal candidates" in out and "Candidates within all bounds" in out
+    assert "val err" in out and "peak mem B" in out and "sparsity" in out
+    pngs = sorted(p.name for p in (tmp_path / "plots").iterdir())
+    assert pngs == ["pareto_macs.png", "pareto_model_size.png", "pareto_peak_memory_usage.png",
+                    "progress.png"]
+    assert all((tmp_path / "plots" / n).read_bytes()[:4] == b"\x89PNG" for n in pngs)
+
+
+def test_cli_bad_state_is_one_line(tmp_path):
+    path = tmp_path / "x_agingevosearch_state.json"
+    path.write_text('{"version": 1, "points": [')
+    result = subprocess.run([sys.executable, str(ROOT / "search_state_processor.py"), str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(path) in result.stderr
