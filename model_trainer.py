@@ -174,8 +174,10 @@ class FailureWatch(keras.callbacks.Callback):
     def __init__(self):
         super().__init__()
         self.reason = None
+        self.epochs_done = 0
 
     def on_epoch_end(self, epoch, logs=None):
+        self.epochs_done = epoch + 1
         loss = (logs or {}).get("loss")
         if loss is not None and not math.isfinite(float(loss)):
             self.reason = f"training loss became {float(loss)} in epoch {epoch + 1}"
@@ -238,8 +240,9 @@ class ModelTrainer:
         except Exception as e:  # noqa: BLE001 - a broken candidate is a result, never fatal
             reason = describe_failure(e)
             log.info("candidate %s failed: %s", getattr(model, "name", "?"), reason)
+            watch = state.get("watch")
             result = TrainingResult(ok=False, error=reason,
-                                    epochs_run=state.get("epochs_run", 0))
+                                    epochs_run=watch.epochs_done if watch else 0)
         finally:
             random.setstate(rng_state[0])
             np.random.set_state(rng_state[1])
@@ -270,7 +273,7 @@ class ModelTrainer:
             first_scored_epoch = max(finish - 1, 0)
             log.info("pruning %s to sparsity %.4f (%s) over epochs %d..%d", model.name, sparsity,
                      "structured" if p.structured else "unstructured", begin, finish)
-        watch = FailureWatch()
+        watch = state["watch"] = FailureWatch()
         callbacks.append(watch)
 
         distill = cfg.distillation
@@ -289,7 +292,7 @@ class ModelTrainer:
         history = net.fit(train, epochs=epochs, validation_data=val, callbacks=callbacks,
                           shuffle=False, verbose=self.verbose).history
         history = {k: [float(v) for v in vals] for k, vals in history.items()}
-        epochs_run = state["epochs_run"] = len(history.get("loss", []))
+        epochs_run = len(history.get("loss", []))
         if watch.reason:
             return TrainingResult(ok=False, error=watch.reason, epochs_run=epochs_run,
                                   history=history)

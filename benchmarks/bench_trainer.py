@@ -7,7 +7,8 @@ epochs, validate every epoch and evaluate the test set once. The baseline is wha
 hand: ``compile`` with Adam and cross-entropy from logits, ``fit`` on the numpy arrays with
 ``validation_data``, ``evaluate`` on the test arrays. The trainer runs without augmentation for the
 ratio (the baseline has none); Fashion-MNIST is also timed with the trainer's augmentation on, for
-information. Timings are medians over ``--repeats`` interleaved runs; the goal is a ratio <= 1.10.
+information. Timings are medians (and minima, steadier on a shared machine) over ``--repeats`` interleaved runs;
+the goal is a ratio <= 1.10.
 """
 from __future__ import annotations
 
@@ -81,22 +82,27 @@ def time_trainer(dataset, epochs):
 
 
 def compare(name, dataset, epochs, repeats, augmented=None):
-    dataset.splits()                                  # load outside the timings
+    for ds in (dataset, augmented):                   # load outside the timings
+        if ds is not None:
+            ds.splits()
     plain, trainer, aug = [], [], []
     for _ in range(repeats):                          # interleaved: both sides see the same noise
         plain.append(time_plain_fit(dataset, epochs))
         trainer.append(time_trainer(dataset, epochs))
         if augmented is not None:
             aug.append(time_trainer(augmented, epochs))
-    p = statistics.median(t[0] for t in plain)
-    t = statistics.median(r[0] for r in trainer)
-    print(f"{name:<14} {epochs:>3} epochs  plain fit {p:7.2f} s  trainer {t:7.2f} s  "
-          f"ratio {t / p:5.2f}x   (val/test error: plain {plain[-1][1]:.3f}/{plain[-1][2]:.3f}, "
-          f"trainer {trainer[-1][1]:.3f}/{trainer[-1][2]:.3f})")
+    med = lambda runs: statistics.median(r[0] for r in runs)
+    low = lambda runs: min(r[0] for r in runs)
+    p, t = med(plain), med(trainer)
+    print(f"{name:<14} {epochs:>3} epochs  plain fit {p:6.2f} s (min {low(plain):6.2f})  "
+          f"trainer {t:6.2f} s (min {low(trainer):6.2f})  ratio {t / p:4.2f}x "
+          f"(of minima {low(trainer) / low(plain):4.2f}x)")
+    print(f"{'':<14} {'':>3}         val/test error: plain {plain[-1][1]:.3f}/{plain[-1][2]:.3f}, "
+          f"trainer {trainer[-1][1]:.3f}/{trainer[-1][2]:.3f}")
     if aug:
-        a = statistics.median(r[0] for r in aug)
-        print(f"{'':<14} {'':>3}         trainer with augmentation {a:7.2f} s  ratio {a / p:5.2f}x  "
-              f"(val/test error {aug[-1][1]:.3f}/{aug[-1][2]:.3f})")
+        a = med(aug)
+        print(f"{'':<14} {'':>3}         trainer with augmentation {a:6.2f} s (min {low(aug):6.2f}) "
+              f"ratio {a / p:4.2f}x, val/test error {aug[-1][1]:.3f}/{aug[-1][2]:.3f}")
     return t / p
 
 
