@@ -62,7 +62,8 @@ class Operator:
             weight_shapes = self._weight_shapes(shapes)
             self._check_weights(dict(weight_shapes))
         except ShapeError as e:
-            raise ShapeError(f"{type(self).__name__} {name!r}: {e}") from None
+            on = ", ".join(f"{t.name!r} {t.shape}" for t in tensors)
+            raise ShapeError(f"{type(self).__name__} {name!r} applied to {on}: {e}") from None
         self.name = name
         self.graph, self.inputs = g, tensors
         self.weights = [g._new_tensor(f"{name}/{wname}", wshape, is_weight=True)

@@ -584,9 +584,15 @@ class _Budget:
         self.fixed_hd = [(h, d) if len(ops) > 1 else None for ops, h, d in modules]
         self.firsts = [ops[0] for ops, _, _ in modules]
         self.mod_ops = [tuple(ops) for ops, _, _ in modules]
+        mod_of = {i: u for u, (ops, _, _) in enumerate(modules) for i in ops}
+        self.msucc = [[] for _ in modules]         # modules that read an output of the module
+        for w in range(len(modules)):
+            for u in sorted({mod_of[j] for j in _bits(mpreds[w])}):
+                self.msucc[u].append(w)
+        # articulation operators (comparable with every other one) that start a module
         heads = set(self.firsts)
-        self.arts = [i for i in range(n) if i in heads and (p.anc[i] | p.desc[i] | (1 << i)) == p.full]
-        self.lb_order = sorted(range(n), key=lambda i: -p.lower_bound[i])
+        self.art_mask = sum(1 << i for i in range(n)
+                            if i in heads and (p.anc[i] | p.desc[i] | (1 << i)) == p.full)
         self.rank = self._ranks(modules)
         self.failed = set()
         self.plans = {}             # state -> (peak, level change, ops) of its closure, or False
@@ -621,75 +627,77 @@ class _Budget:
     def attempt(self, budget):
         """(peak, op indices in order) of an order within budget (None: no limit), or None."""
         p = self.p
-        if budget is not None and p.alive0 > budget:
+        if budget is None:
+            budget = float("inf")
+        if p.alive0 > budget or 0 in self.failed:
             return None
         if p.full == 0:
             return p.alive0, []
-        budget = float("inf") if budget is None else budget
-        failed = self.failed
-        if 0 in failed:
+        if self.prune and max(p.lower_bound) > budget:
             return None
-        # frames: [state, moves, index of the next move]; a move is (next state, its level, peak, ops)
-        stack = [[0, self._moves(0, p.alive0, budget), 0]]
+        failed = self.failed
+        # frames: [state, moves, index of the next move, available modules]; a move is
+        # (next state, its level, peak of the move, ops, module or None for a closure)
+        avail = self._available(0)
+        stack = [[0, self._moves(0, p.alive0, budget, avail), 0, avail]]
         while stack:
             frame = stack[-1]
-            state, moves, pos = frame
+            state, moves, pos, avail = frame
             if pos == len(moves):
                 failed.add(state)
                 stack.pop()
                 continue
             frame[2] = pos + 1
-            nxt, lev, _, _ = moves[pos]
+            nxt, lev, _, _, u = moves[pos]
             if nxt == p.full:
                 chosen = [f[1][f[2] - 1] for f in stack]
                 peak = max([p.alive0] + [m[2] for m in chosen])
                 return peak, [i for m in chosen for i in m[3]]
             if nxt in failed:
                 continue
-            stack.append([nxt, self._moves(nxt, lev, budget), 0])
+            if u is None:
+                avail = self._available(nxt)
+            else:
+                avail = [v for v in avail if v != u]
+                avail += [w for w in self.msucc[u] if not self.mpreds[w] & ~nxt]
+            stack.append([nxt, self._moves(nxt, lev, budget, avail), 0, avail])
         return None
 
-    def _moves(self, done, lev, budget):
-        """Moves from state `done` (level `lev`) worth trying under the budget."""
+    def _available(self, done):
+        """Modules that can run next after `done`."""
+        masks, mpreds = self.masks, self.mpreds
+        return [u for u in range(len(masks)) if not done & masks[u] and not mpreds[u] & ~done]
+
+    def _moves(self, done, lev, budget, avail):
+        """Moves from state `done` (level `lev`, modules `avail` ready) worth trying."""
         p = self.p
-        if self.prune:
-            for i in self.lb_order:
-                if not done >> i & 1:
-                    if p.lower_bound[i] > budget:
-                        return []
-                    break
         if self.close:
-            todo = p.full & ~done
-            for a in self.arts:
-                if not done >> a & 1:
-                    todo = p.anc[a] & ~done
-                    break
+            pending = self.art_mask & ~done
+            todo = p.anc[(pending & -pending).bit_length() - 1] & ~done if pending else p.full & ~done
             if todo & (todo - 1):
                 plan = self._closure(done, lev, todo)
                 if isinstance(plan, tuple):
                     peak, dl, ops = plan
-                    return [(done | todo, lev + dl, peak, ops)] if peak <= budget else []
+                    return [(done | todo, lev + dl, peak, ops, None)] if peak <= budget else []
                 if plan and self.prune and self._relaxed_bound(done, lev, todo, plan) > budget:
                     return []
         moves = []
-        masks, mpreds, fixed_hd, firsts = self.masks, self.mpreds, self.fixed_hd, self.firsts
-        for u in range(len(masks)):
-            if done & masks[u] or mpreds[u] & ~done:
-                continue
+        masks, fixed_hd, firsts, mod_ops = self.masks, self.fixed_hd, self.firsts, self.mod_ops
+        for u in avail:
             hd = fixed_hd[u]
             if hd is None:
                 i = firsts[u]
                 hd = p.effect(done, i)
                 if self.prune and hd[1] <= 0 and lev + hd[0] <= budget and p.fixed(done, i):
-                    return [(done | masks[u], lev + hd[1], lev + hd[0], self.mod_ops[u])]
+                    return [(done | masks[u], lev + hd[1], lev + hd[0], mod_ops[u], u)]
             elif self.prune and hd[1] <= 0 and lev + hd[0] <= budget:
-                return [(done | masks[u], lev + hd[1], lev + hd[0], self.mod_ops[u])]
+                return [(done | masks[u], lev + hd[1], lev + hd[0], mod_ops[u], u)]
             if lev + hd[0] <= budget:
                 moves.append((u, hd))
         if len(moves) > 1:
             rank = self.rank
             moves.sort(key=lambda m: rank[m[0]], reverse=True)
-        return [(done | masks[u], lev + d, lev + h, self.mod_ops[u]) for u, (h, d) in moves]
+        return [(done | masks[u], lev + d, lev + h, mod_ops[u], u) for u, (h, d) in moves]
 
     def _closure(self, done, lev, todo):
         """The best order of `todo` after `done` as (peak, level change, ops) when it is
