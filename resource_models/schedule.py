@@ -70,6 +70,8 @@ PRUNE_DOMINATED = True
 CLOSE_FORESTS = True
 #: Internal switch: tests turn the fork solver (`_Fork`) off to check it changes no result.
 SOLVE_FORKS = True
+#: Nodes the fork solver's first branch and bound may take before it filters the cuts (tests vary it).
+FORK_NODE_LIMIT = 150
 
 
 def optimal_schedule(g, exclude_weights=True, exclude_inputs=True, merge=None, prune=None, close=None,
@@ -466,15 +468,12 @@ class _Fork:
     def solve(self):
         """(peak, level change, op order) of a least-peak order of T.
 
-        Lower bounds: every order costs at least the least peak with s resident
-        only while a head reads it (`_Problem.effect_without`, an in-forest). With
-        the cuts of the first t paths chosen, in the Kameda order of P a chosen
-        prefix segment x runs after the chosen segments of higher priority and after
-        a prefix of each open path's list, which lowers the level by at most that
-        list's least prefix sum; after V likewise, where an open path's residue plus
-        the least prefix sum of its suffix list bounds its share of the level from
-        below; and the level at the end of P is at least the chosen residues plus
-        each open path's least residue.
+        A first solution (`_incumbent`) is often proven optimal at once by a lower
+        bound for every order: the least peak with s resident only while a head
+        reads it (`_Problem.effect_without`, an in-forest). Otherwise a branch and
+        bound over the cuts (`_branch_and_bound`) searches for a better one; when it
+        takes more than FORK_NODE_LIMIT nodes, the cuts that cannot beat the best
+        solution are dropped first (`_filter`) and the search starts again.
         """
         p = self.p
         rise, _, _ = _forest_order(p, self.done, self.todo, p.effect_without({self.fork}))
@@ -482,6 +481,96 @@ class _Fork:
         best = [self._incumbent()]
         if best[0][0] <= floor:
             return best[0]
+        live = [list(range(len(opts))) for opts in self.paths]
+        if self._branch_and_bound(best, floor, live, FORK_NODE_LIMIT):
+            return best[0]
+        live = self._filter(best[0][0])
+        if live is not None:
+            self._branch_and_bound(best, floor, live, None)
+        return best[0]
+
+    def _filter(self, incumbent):
+        """Per path, the cuts that may still be part of a solution cheaper than
+        `incumbent` (None when some path has none left).
+
+        With a cut per path both Kameda orders are fixed: in each phase segments run
+        by decreasing priority (ties: by path, then along the path), so a segment x
+        of phase 1 runs at level L plus, over all paths v, f_v(x): the sum of the
+        d's of v's phase-1 segments ordered before x; a segment x after V runs at
+        level L - |s| plus, over all v, g_v(x): v's residue after phase 1 plus the
+        d's of its phase-2 segments ordered before x. A cut of path u is dropped
+        when one of its own segments would reach the incumbent even with every
+        other path at its least f_v(x) or g_v(x) over its remaining cuts (or when
+        the level after phase 1 would); dropping raises those least values, so this
+        repeats until nothing changes.
+        """
+        paths, lev, rel = self.paths, self.lev, self.release
+        n = len(paths)
+        keyed, keys = [], set()
+        for v, opts in enumerate(paths):
+            kv = []
+            for pre, d, suf in opts:
+                a = [((s[0], -v, -j), s[1], s[2]) for j, s in enumerate(pre)]
+                b = [((s[0], -v, -j), s[1], s[2]) for j, s in enumerate(suf)]
+                keys.update(k for k, _, _ in a + b)
+                kv.append((a, d, b))
+            keyed.append(kv)
+        keys = sorted(keys, reverse=True)
+        where = {k: i for i, k in enumerate(keys)}
+        m = len(keys)
+
+        def before(segs, start):
+            out, acc, j = [0] * m, start, 0
+            for i, k in enumerate(keys):
+                while j < len(segs) and segs[j][0] > k:
+                    acc += segs[j][2]
+                    j += 1
+                out[i] = acc
+            return out
+
+        f = [[before(a, 0) for a, _, _ in kv] for kv in keyed]
+        g = [[before(b, d) for _, d, b in kv] for kv in keyed]
+        segs = [[[(where[k], h + lev, 0) for k, h, _ in a] + [(where[k], h + lev - rel, 1) for k, h, _ in b]
+                 for a, _, b in kv] for kv in keyed]
+        live = [list(range(len(opts))) for opts in paths]
+        changed = True
+        while changed:
+            fmin = [[min(f[u][c][i] for c in live[u]) for i in range(m)] for u in range(n)]
+            gmin = [[min(g[u][c][i] for c in live[u]) for i in range(m)] for u in range(n)]
+            dmin = [min(paths[u][c][1] for c in live[u]) for u in range(n)]
+            sf = [sum(col) for col in zip(*fmin)]
+            sg = [sum(col) for col in zip(*gmin)]
+            sd = sum(dmin)
+            changed = False
+            for u in range(n):
+                keep = []
+                for c in live[u]:
+                    worst = lev + sd - dmin[u] + paths[u][c][1]
+                    fu, gu, fm, gm = f[u][c], g[u][c], fmin[u], gmin[u]
+                    for i, base, phase in segs[u][c]:
+                        x = base + (sg[i] - gm[i] + gu[i] if phase else sf[i] - fm[i] + fu[i])
+                        if x > worst:
+                            worst = x
+                    if worst < incumbent:
+                        keep.append(c)
+                if not keep:
+                    return None
+                if len(keep) < len(live[u]):
+                    live[u], changed = keep, True
+        return live
+
+    def _branch_and_bound(self, best, floor, live, limit):
+        """Search the cut vectors (path t's cut among live[t]) for ones cheaper than
+        best[0], which it updates; False when stopped after `limit` nodes.
+
+        Bounds, with the cuts of the first t paths chosen: in the Kameda order of P
+        a chosen prefix segment x runs after the chosen segments of higher priority
+        and after a prefix of each open path's list, which lowers the level by at
+        most that list's least prefix sum; after V likewise, where an open path's
+        residue plus the least prefix sum of its suffix list bounds its share of the
+        level from below; and the level at the end of P is at least the chosen
+        residues plus each open path's least residue.
+        """
         paths = self.paths
         n = len(paths)
         lev, rel = self.lev, self.release
@@ -502,18 +591,25 @@ class _Fork:
                 level += d
             return peak
 
-        dmin = [min(d for _, d, _ in opts) for opts in paths]
-        m1 = [min(least_prefix_sum(pre) for pre, _, _ in opts) for opts in paths]
-        m2 = [min(d + least_prefix_sum(suf) for _, d, suf in opts) for opts in paths]
+        dmin = [min(paths[t][c][1] for c in live[t]) for t in range(n)]
+        m1 = [min(least_prefix_sum(paths[t][c][0]) for c in live[t]) for t in range(n)]
+        m2 = [min(paths[t][c][1] + least_prefix_sum(paths[t][c][2]) for c in live[t]) for t in range(n)]
         tail = [(0, 0, 0)] * (n + 1)            # sums of dmin, m1, m2 over the open paths
         for t in range(n - 1, -1, -1):
             a, b, c = tail[t + 1]
             tail[t] = (a + dmin[t], b + m1[t], c + m2[t])
         choice = [0] * n
+        nodes = [0]
+
+        class Stop(Exception):
+            pass
 
         def visit(t, pre, suf, total):
             if best[0][0] <= floor:
                 return
+            nodes[0] += 1
+            if limit is not None and nodes[0] > limit:
+                raise Stop
             dm, s1, s2 = tail[t]
             bound = max(lev + rise_of(pre) + s1, lev + total - rel + rise_of(suf) + s2, lev + total + dm)
             if bound >= best[0][0]:
@@ -521,12 +617,16 @@ class _Fork:
             if t == n:
                 best[0] = self._cost(choice)
                 return
-            for c, (a, d, b) in enumerate(paths[t]):
+            for c in live[t]:
+                a, d, b = paths[t][c]
                 choice[t] = c
                 visit(t + 1, pre + a, suf + b, total + d)
 
-        visit(0, [], [], 0)
-        return best[0]
+        try:
+            visit(0, [], [], 0)
+        except Stop:
+            return False
+        return True
 
 
 def _search(p, modules, prune, close, forks):
