@@ -665,9 +665,10 @@ class _Budget:
     * Dominance (when `prune`): a module u with a fixed effect that does not raise
       memory on balance (d <= 0) and fits (L + h <= B) is the only move: in any
       completion within B, moving u to the front adds the step L + h <= B and, by
-      (E)'s argument, lowers every step it overtakes by -d >= 0. S fails when a
-      pending operator cannot run within B even with only its own inputs and
-      output resident, or when a fork's relaxation (`effect_without`) of T cannot.
+      (E)'s argument, lowers every step it overtakes by -d >= 0. No order fits
+      when some operator cannot run within B even with only its own inputs and
+      output resident; S fails when T holds forks that no solver handles and T
+      cannot fit even in the relaxation of `_Problem.effect_without`.
     * Otherwise every available module that fits is tried, most promising first.
     """
 
@@ -695,7 +696,7 @@ class _Budget:
                             if i in heads and (p.anc[i] | p.desc[i] | (1 << i)) == p.full)
         self.rank = self._ranks(modules)
         self.failed = set()
-        self.plans = {}             # state -> (peak, level change, ops) of its closure, or False
+        self.plans = {}             # state -> what `_closure` found there
 
     def _ranks(self, modules):
         """Try-order of modules: the priority of each, fused with the modules that can
