@@ -277,8 +277,10 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return EXIT_STOPPED
     except KeyboardInterrupt:
-        print(f"Interrupted; state saved to {search.state_path}; resume with --load-from "
-              f"{search.state_path}", file=sys.stderr)
+        if search.state_path.exists():
+            print(f"Interrupted; resume with --load-from {search.state_path}", file=sys.stderr)
+        else:
+            print("Interrupted before the search started.", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -287,13 +289,14 @@ def main(argv=None) -> int:
 
 
 def _summary(search) -> None:
+    from search_algorithms.display import fmt_features
     from search_algorithms.points import in_bounds
     history = search.history
     good = [p for p in history if in_bounds(p, search.bounds)]
     failed = sum(not p.ok for p in history)
     best = min(good, key=lambda p: p.val_error, default=None)
     best_text = "none" if best is None else (
-        f"#{best.id}, val error {best.val_error:.4f}, {best.resource_features}")
+        f"#{best.id}, val error {best.val_error:.4f}, {fmt_features(best)}")
     log.info("Done: %d candidates evaluated (%d failed), %d within bounds; best within bounds: %s. "
              "State: %s", len(history), failed, len(good), best_text, search.state_path)
 

@@ -2,10 +2,15 @@
 
 Real data that ships with scikit-learn, so it runs offline. The bounds are meant for 8x8 inputs
 (the seed's MNIST bounds would admit almost any model here): error <= 10 %, peak memory
-<= 1,000 B, model size <= 4,000 B, MACs <= 200,000. Sized so that ``make search`` evaluates about
-RNDS candidates in roughly 10 minutes on a 2-core machine with 2 Ray workers: EPOCHS epochs of
-Adam per candidate (Digits has 1,293 training images) and a population small enough to start
-evolving after the first INIT random candidates.
+<= 1,000 B, model size <= 20,000 B, MACs <= 200,000. Most random μNAS architectures break them
+(for 8x8 inputs about 56 % exceed the peak memory bound and 90 % the model size bound).
+
+Sized so that ``make search`` evaluates 80 candidates in about 8-9 minutes on a 2-core machine
+with 2 Ray workers: 15 epochs of Adam per candidate (Digits has 1,293 training images; a
+candidate's time is mostly Keras's per-model set-up, so fewer epochs would save little), 16 random
+candidates, then a population of 20 with tournaments of 5. Measured here (seed 0): 10 candidates
+within all bounds, the best at 0.7 % validation error, 18.5 kB. With a 4,000 B model size bound
+the same budget found none (two runs of 60 and 80 candidates): that needs a few hundred rounds.
 """
 import keras
 
@@ -28,8 +33,8 @@ search_config = AgingEvoConfig(
     search_space=CnnSearchSpace(),
     population_size=20,
     sample_size=5,
-    initial_population_size=12,
-    rounds=60,
+    initial_population_size=16,
+    rounds=80,
     max_parallel_evaluations=2,
     checkpoint_dir="artifacts/cnn_digits",
 )
@@ -37,6 +42,6 @@ search_config = AgingEvoConfig(
 bound_config = BoundConfig(
     error_bound=0.10,
     peak_mem_bound=1_000,
-    model_size_bound=4_000,
+    model_size_bound=20_000,
     mac_bound=200_000,
 )

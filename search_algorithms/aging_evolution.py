@@ -19,7 +19,8 @@ from search_algorithms.runner import run_search
 from search_algorithms.state import (STATE_VERSION, StateFileError, StateStore, jsonable,
                                      read_state, state_path, weights_dir)
 from search_algorithms.weights import WeightsKeeper
-from search_algorithms.workers import InlinePool, RayPool, default_workers, start_ray
+from search_algorithms.workers import (InlinePool, RayPool, default_workers, start_ray,
+                                       worker_resources)
 
 log = logging.getLogger("uNAS.search")
 
@@ -173,7 +174,7 @@ class AgingEvoSearch:
         cpus, gpus = resources.get("CPU", 1.0), resources.get("GPU", 0.0)
         workers = (self.config.max_parallel_evaluations
                    or default_workers(cpus, gpus, resources.get("memory")))
-        cpus_per_worker = cpus / workers if workers > cpus else float(int(cpus // workers))
+        cpus_per_worker, gpus_per_worker = worker_resources(workers, cpus, gpus)
         threads = max(1, int(cpus_per_worker))
         return RayPool(self._evaluator_factory(threads), workers,
-                       num_cpus=cpus_per_worker, num_gpus=1 if gpus >= 1 else 0)
+                       num_cpus=cpus_per_worker, num_gpus=gpus_per_worker)

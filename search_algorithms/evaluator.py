@@ -35,13 +35,16 @@ class CandidateEvaluator:
         self.trainer_factory = trainer_factory
         pruning = training_config.pruning
         self.sparse_size = pruning is not None and not pruning.structured
-        if threads:
-            import tensorflow as tf
-            try:
+        import tensorflow as tf
+        try:
+            if threads:
                 tf.config.threading.set_intra_op_parallelism_threads(int(threads))
                 tf.config.threading.set_inter_op_parallelism_threads(int(threads))
-            except RuntimeError:  # TF already initialised in this process: keep its pools
-                pass
+            # Workers may share a GPU: take its memory as needed, not all of it up front.
+            for gpu in tf.config.list_physical_devices("GPU"):
+                tf.config.experimental.set_memory_growth(gpu, True)
+        except RuntimeError:  # TF already initialised in this process: keep its settings
+            pass
 
     def _trainer(self, seed: int):
         if self.trainer_factory is not None:

@@ -183,6 +183,15 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
     return True
 
 
+def worker_resources(workers: int, cpus: float, gpus: float) -> tuple:
+    """(CPUs, GPUs) each of ``workers`` Ray actors asks for, so that all of them fit at once: whole
+    CPUs when there are enough (a worker's TensorFlow threads), else a fair fraction; one GPU each
+    while there are enough GPUs, else a fraction (several workers share a GPU)."""
+    cpus_each = float(int(cpus // workers)) if workers <= cpus else cpus / workers
+    gpus_each = 0.0 if gpus <= 0 else (1.0 if workers <= gpus else gpus / workers)
+    return cpus_each, gpus_each
+
+
 def _drop_token_auth_notice(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("Token authentication is enabled")
 

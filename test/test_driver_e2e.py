@@ -178,3 +178,32 @@ def test_candidates_whose_training_raises_are_recorded_as_failed(tmp_path):
                for p in failed)
     assert all(p["val_error"] is not None for p in points if p["status"] == "ok")
     assert "FAILED" in result.stderr
+
+
+def test_ctrl_c_saves_the_state_and_resume_finishes(tmp_path):
+    """SIGINT to the whole process group, as a terminal's Ctrl-C sends it (Ray workers too)."""
+    config, ckpt = write_config(tmp_path), tmp_path / "ck"
+    path = state_file(ckpt)
+    proc = subprocess.Popen(driver_cmd(config, ckpt, 6, "--save-every", "50"), cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.time() + 300
+    done = []
+    while time.time() < deadline and len(done) < 2:
+        assert proc.poll() is None, proc.stderr.read()[-3000:]
+        try:
+            done = recorded(path)
+        except StateFileError:
+            pass
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err[-3000:]
+    assert "Interrupted" in err and "--load-from" in err
+    snapshot = json.loads(path.read_text())  # written at the interrupt despite --save-every 50
+    assert [p["id"] for p in snapshot["points"]][:len(done)] == done
+
+    result = run_driver(config, ckpt, 6, "--load-from", path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    ids = [p["id"] for p in json.loads(path.read_text())["points"]]
+    assert ids[:len(done)] == done and sorted(ids) == list(range(6))

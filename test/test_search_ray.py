@@ -6,7 +6,7 @@ import os
 import pytest
 
 from search_algorithms.fakes import FakeEvaluator
-from search_algorithms.workers import default_workers, start_ray
+from search_algorithms.workers import default_workers, start_ray, worker_resources
 from test_search_state import load, make_search
 
 ray = pytest.importorskip("ray")
@@ -69,3 +69,12 @@ def test_default_worker_count():
     assert default_workers(cpus=32, gpus=0, memory_bytes=8 << 30) == 4
     assert default_workers(cpus=0.5, gpus=0) == 1
     assert os.cpu_count() >= 1
+
+
+def test_worker_resources_fit_all_workers_at_once():
+    assert worker_resources(2, cpus=2, gpus=0) == (1.0, 0.0)
+    assert worker_resources(1, cpus=2, gpus=0) == (2.0, 0.0)
+    assert worker_resources(3, cpus=8, gpus=0) == (2.0, 0.0)
+    assert worker_resources(4, cpus=2, gpus=0) == (0.5, 0.0)
+    assert worker_resources(2, cpus=16, gpus=4) == (8.0, 1.0)
+    assert worker_resources(4, cpus=16, gpus=2) == (4.0, 0.5)
