@@ -39,7 +39,12 @@ def convert_to_tflite(model, representative_data=None, quantise: bool = True,
     """
     import tensorflow as tf
 
-    converter = tf.lite.TFLiteConverter.from_keras_model(model)
+    # Batch size 1, as on the device: every shape is static, so Flatten is a plain RESHAPE rather
+    # than SHAPE/STRIDED_SLICE/PACK/RESHAPE, which TFLite Micro would have to run at each inference.
+    import keras
+
+    single = keras.Input(batch_shape=(1,) + tuple(model.inputs[0].shape[1:]))
+    converter = tf.lite.TFLiteConverter.from_keras_model(keras.Model(single, model(single)))
     if quantise:
         if representative_data is None:
             raise ValueError("convert_to_tflite(quantise=True) needs representative_data")
@@ -64,6 +69,17 @@ def save_tflite(flatbuffer: bytes, path: str | os.PathLike) -> Path:
     return path
 
 
+def tflite_interpreter(flatbuffer: bytes):
+    """A TFLite interpreter on the built-in reference kernels, the kind TFLite Micro runs: the
+    default XNNPACK delegate rejects some valid int8 graphs (e.g. a fully connected layer with a
+    single input feature)."""
+    import tensorflow as tf
+
+    return tf.lite.Interpreter(
+        model_content=flatbuffer,
+        experimental_op_resolver_type=tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
+
+
 def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> np.ndarray:
     """Runs a (possibly int8) TFLite model on float inputs one at a time; returns float outputs."""
     import warnings
@@ -72,7 +88,7 @@ def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> np.ndarray:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tf.lite.Interpreter's deprecation notice
-        interpreter = tf.lite.Interpreter(model_content=flatbuffer)
+        interpreter = tflite_interpreter(flatbuffer)
     interpreter.allocate_tensors()
     inp, out = interpreter.get_input_details()[0], interpreter.get_output_details()[0]
     in_scale, in_zero = inp["quantization"]
