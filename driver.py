@@ -263,7 +263,7 @@ def main(argv=None) -> int:
     search = config["search_algorithm"](name, search_config, training_config,
                                         config["bound_config"], seed=args.seed,
                                         ray_address=args.ray_address, display=display)
-    log.info("Config %s: %s on %s, %d rounds, %d epochs per candidate; state: %s", args.config,
+    log.info("Config %s: %s on %s, %d rounds, %d epoch(s) per candidate; state: %s", args.config,
              type(search).__name__, type(training_config.dataset).__name__, search_config.rounds,
              training_config.epochs, search.state_path)
     previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)

@@ -133,8 +133,15 @@ class AgingEvoSearch:
             seq = self.restore(oracle, load_from)
             log.info("Loaded %d evaluated candidates (%d to re-run) from %s.",
                      len(oracle.history), len(oracle.pending), load_from)
+        resuming_in_place = (load_from is not None and Path(load_from).resolve()
+                             == self.state_path.resolve())
+        if not resuming_in_place and self.state_path.exists():
+            log.warning("Replacing the search state %s (and its kept weights) with a new "
+                        "search.", self.state_path)
         store = StateStore(self.state_path, self.header(), seq=seq)
         keeper = WeightsKeeper(self.weights_dir, self.bounds)
+        if not resuming_in_place:
+            keeper.clear()  # weights of an earlier search under this name
         if load_from is not None:
             keeper.adopt(weights_dir(load_from), [p.id for p in oracle.history])
         if self.display is None:

@@ -114,7 +114,7 @@ class ProgressDisplay(LogDisplay):
         from tqdm import tqdm
         self.bar = tqdm(total=total, unit="cand", file=self.stream, dynamic_ncols=True,
                         bar_format="{n_fmt}/{total_fmt} evaluated |{bar:20}| {elapsed}<{remaining}"
-                                   " {postfix}")
+                                   "{postfix}")
         self._handler = _TqdmHandler(self.bar)
         self._handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
         root = logging.getLogger()

@@ -40,6 +40,12 @@ class WeightsKeeper:
     def kept_path(self, point_id: int) -> Path:
         return weights_file(self.dir, point_id)
 
+    def clear(self) -> None:
+        """Delete every kept weights file (they belong to an earlier search under this name)."""
+        for i in sorted(self.kept):
+            self.kept_path(i).unlink(missing_ok=True)
+        self.kept.clear()
+
     def adopt(self, other_dir, ids: Iterable[int]) -> None:
         """Copy kept weights of ``ids`` from another search's directory (resuming under a new name)."""
         other = Path(other_dir)

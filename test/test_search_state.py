@@ -84,6 +84,20 @@ def test_weights_are_kept_for_in_bounds_and_pareto_points_only(tmp_path):
         f"fake weights of candidate {some}".encode()
 
 
+def test_a_new_search_under_an_old_name_replaces_its_state_and_weights(tmp_path, caplog):
+    first = make_search(tmp_path, rounds=10)
+    first.search()
+    stale = first.weights_dir / "999.weights.h5"
+    stale.write_bytes(b"old")
+    (first.weights_dir / "0.weights.h5").write_bytes(b"old")
+    again = make_search(tmp_path, rounds=4)
+    again.search()
+    assert "Replacing the search state" in caplog.text
+    assert len(load(again.state_path)["points"]) == 4
+    assert not stale.exists()
+    assert all(f.read_bytes() != b"old" for f in again.weights_dir.iterdir())
+
+
 def test_keeper_deletes_weights_of_points_that_drop_off_the_front(tmp_path):
     from test_search_algorithm import scored
     keeper = WeightsKeeper(tmp_path / "w", {"error_bound": 0.01, "model_size_bound": 10})
