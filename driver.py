@@ -248,21 +248,18 @@ def main(argv=None) -> int:
         return EXIT_USAGE
 
     from search_algorithms.display import LogDisplay, ProgressDisplay
-    from search_algorithms.evolution import effective_bounds
     from search_algorithms.runner import SearchAborted
     from search_algorithms.state import StateFileError
 
     search_config, training_config = config["search_config"], config["training_config"]
     try:
-        bounds = effective_bounds(config["bound_config"].as_dict(), training_config.pruning)
-    except ValueError as e:
-        print(f"error: {args.config}: bound_config: {e}", file=sys.stderr)
+        search = config["search_algorithm"](default_name(args), search_config, training_config,
+                                            config["bound_config"], seed=args.seed,
+                                            ray_address=args.ray_address)
+    except ValueError as e:  # e.g. no bounded objective left (unstructured pruning)
+        print(f"error: {args.config}: {_one_line(e)}", file=sys.stderr)
         return EXIT_USAGE
-    display = (ProgressDisplay if sys.stderr.isatty() else LogDisplay)(bounds)
-    name = default_name(args)
-    search = config["search_algorithm"](name, search_config, training_config,
-                                        config["bound_config"], seed=args.seed,
-                                        ray_address=args.ray_address, display=display)
+    search.display = (ProgressDisplay if sys.stderr.isatty() else LogDisplay)(search.bounds)
     log.info("Config %s: %s on %s, %d rounds, %d epoch(s) per candidate; state: %s", args.config,
              type(search).__name__, type(training_config.dataset).__name__, search_config.rounds,
              training_config.epochs, search.state_path)

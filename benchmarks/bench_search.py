@@ -1,7 +1,8 @@
 """Benchmark: search throughput (candidates per hour) with 1 vs 2 Ray workers, and `make search`.
 
     .venv/bin/python benchmarks/bench_search.py [--rounds N] [--epochs E] [--workers 1,2]
-                                                [--repeats R] [--make-search] [--fake]
+                                                [--repeats R] [--make-search [--no-throughput]]
+                                                [--fake]
 
 Throughput: the digits config (``configs/cnn_digits_aging.py``) searched for ``--rounds``
 candidates with each worker count. Every candidate is a random architecture drawn from the same
@@ -86,6 +87,8 @@ def main(argv=None) -> int:
     p.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     p.add_argument("--repeats", type=int, default=1, help="runs per worker count (default 1)")
     p.add_argument("--make-search", action="store_true", help="also time `make search`")
+    p.add_argument("--no-throughput", action="store_true",
+                   help="skip the 1-vs-2-worker comparison (with --make-search)")
     p.add_argument("--fake", action="store_true", help="fake evaluator: the search's overhead")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -94,7 +97,9 @@ def main(argv=None) -> int:
     print(f"{'fake evaluator' if args.fake else 'digits config'}: {args.rounds} candidates per "
           f"run, {os.cpu_count()} CPU cores, epochs "
           f"{args.epochs or config['training_config'].epochs}", flush=True)
-    started = start_ray()
+    if args.no_throughput:
+        counts = []
+    started = start_ray() if counts else False
     best = {}
     try:
         for repeat in range(args.repeats):
@@ -111,7 +116,7 @@ def main(argv=None) -> int:
         if started:
             import ray
             ray.shutdown()
-    base = best[counts[0]]["per_hour"]
+    base = best[counts[0]]["per_hour"] if counts else 0
     for workers in counts:
         r = best[workers]
         print(f"{workers} worker(s): {r['per_hour']:.0f} candidates/hour "

@@ -184,19 +184,29 @@ class AgingEvolution:
         }
 
     def set_state(self, state: Mapping, decode_arch: Callable[[Mapping], Any]) -> None:
-        """Restore from ``get_state()`` output; candidates that were in flight are queued again."""
-        self.rng.bit_generator.state = state["rng"]
+        """Restore from ``get_state()`` output; candidates that were in flight are queued again.
+
+        Only ``points`` is required: without ``population`` the population is rebuilt from the
+        latest ``population_size`` successful points, and without ``rng`` the generator keeps its
+        seeded state (a state file written by hand or by another tool still resumes)."""
+        if "rng" in state:
+            self.rng.bit_generator.state = state["rng"]
         self.history = [Point.from_dict(p, decode_arch) for p in state["points"]]
         by_id = {p.id: p for p in self.history}
-        missing = [i for i in state["population"] if i not in by_id or not by_id[i].ok]
-        if missing:
-            raise ValueError(f"population lists points that are not successful points: {missing}")
-        self.population = deque(by_id[i] for i in state["population"])
+        if "population" in state:
+            missing = [i for i in state["population"] if i not in by_id or not by_id[i].ok]
+            if missing:
+                raise ValueError(f"population lists points that are not successful points: "
+                                 f"{missing}")
+            members = [by_id[i] for i in state["population"]]
+        else:
+            members = [p for p in self.history if p.ok][-self.population_size:]
+        self.population = deque(members)
         self.pending = {}
         self.queue = deque()
         for d in state.get("in_flight", []):
             self._requeue(Point.from_dict(d, decode_arch))
-        self.next_id = max([state["next_id"], *[p.id + 1 for p in self.history]])
+        self.next_id = max([state.get("next_id", 0), *[p.id + 1 for p in self.history]])
 
     def replay(self, event: Mapping, decode_arch: Callable[[Mapping], Any]) -> None:
         """Apply one journal event (see ``state.py``) recorded after the snapshot."""

@@ -144,3 +144,14 @@ def test_shipped_configs_load_without_reading_data(name):
     space = config["search_config"].search_space
     assert type(space).__name__ == "CnnSearchSpace"
     assert config["search_config"].checkpoint_dir.startswith("artifacts/")
+
+
+def test_unstructured_pruning_with_only_memory_or_mac_bounds_exits_2(tmp_path):
+    text = GOOD.replace("epochs=10)", "epochs=10, pruning=PruningConfig())") \
+               .replace("BoundConfig(error_bound=0.1)", "BoundConfig(mac_bound=5)") \
+               .replace("import AgingEvoConfig,", "import PruningConfig, AgingEvoConfig,")
+    result = run_driver(write(tmp_path, text))
+    assert result.returncode == 2, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: ") and "no objective left to optimise" in last
+    assert "ignoring mac_bound" in result.stderr

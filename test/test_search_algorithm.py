@@ -266,6 +266,17 @@ def test_resumed_search_draws_what_an_uninterrupted_one_would():
         [p.to_dict()["arch"] for p in full.history]
 
 
+def test_population_is_rebuilt_from_the_latest_points_when_not_stored():
+    o = oracle(population_size=5, initial_population_size=5, rounds=30)
+    run(o, 14, fail_ids={12})
+    state = roundtrip(o.get_state())
+    del state["population"], state["rng"], state["next_id"]
+    restored = oracle(population_size=5, initial_population_size=5, rounds=30)
+    restored.set_state(state, FakeSearchSpace().architecture_from_dict)
+    assert [p.id for p in restored.population] == [p.id for p in o.population] == [8, 9, 10, 11, 13]
+    assert restored.suggest().id == 14
+
+
 def test_state_with_bad_population_is_rejected():
     o = oracle()
     run(o, 3, fail_ids={1})
