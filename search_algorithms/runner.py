@@ -62,6 +62,14 @@ def run_search(oracle, pool, store, display, *, keeper=None, save_every: int = 5
         display.message(f"Interrupted: saved {len(oracle.history)} evaluated candidates and "
                         f"{len(oracle.pending)} in flight to {store.path}.", logging.WARNING)
         raise
+    except SearchAborted:
+        raise
+    except Exception:  # Ray or the machine failing under us: save what we have, then report
+        try:
+            store.snapshot(oracle.get_state())
+        except Exception:  # noqa: BLE001 - the journal still has every recorded event
+            log.exception("could not save the search state")
+        raise
     finally:
         pool.shutdown()
         display.close()

@@ -293,3 +293,19 @@ def test_point_json_roundtrip_is_lossless():
     assert q == p and q.status == OK
     assert set(d) >= {"id", "parent_id", "arch", "sparsity", "val_error", "test_error",
                       "resource_features", "status", "error", "train_seconds"}
+
+
+def test_importing_the_search_imports_neither_tensorflow_nor_ray_nor_dragonfly():
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys; import search_algorithms, search_algorithms.aging_evolution, "
+            "search_state_processor, driver; "
+            "from search_algorithms import AgingEvoSearch; "
+            "print(sorted(m for m in ('tensorflow', 'keras', 'ray', 'dragonfly') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
