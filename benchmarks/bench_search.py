@@ -92,6 +92,7 @@ def main(argv=None) -> int:
     p.add_argument("--fake", action="store_true", help="fake evaluator: the search's overhead")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    driver._import_tensorflow_quietly()
     config = driver.load_config(CONFIG)
     counts = [int(w) for w in args.workers.split(",")]
     print(f"{'fake evaluator' if args.fake else 'digits config'}: {args.rounds} candidates per "
