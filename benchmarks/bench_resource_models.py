@@ -36,7 +36,8 @@ from resource_models.models import peak_memory_usage  # noqa: E402
 from resource_models.ops import Add, Conv2D, Dense, DWConv2D, Input, Pool  # noqa: E402
 from resource_models.serialization import graph_from_dict  # noqa: E402
 
-REFERENCE_CANDIDATES = [os.path.join(ROOT, "..", "shared", "reference", "resource_graphs.json"),
+REFERENCE_CANDIDATES = [os.path.join(ROOT, "test", "data", "reference_resource_graphs.json"),
+                        os.path.join(ROOT, "..", "shared", "reference", "resource_graphs.json"),
                         "/work/shared/reference/resource_graphs.json"]
 SHAPES = [(28, 28, 1), (32, 32, 3), (49, 40, 1)]
 

@@ -18,20 +18,9 @@ from cnn import CnnArchitecture
 from resource_models.models import inference_latency, macs, model_size, peak_memory_usage
 from resource_models.serialization import graph_to_dict
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REFERENCE = os.path.join(ROOT, "..", "shared", "reference", "resource_graphs.json")
-if not os.path.exists(REFERENCE):
-    REFERENCE = "/work/shared/reference/resource_graphs.json"
+from conftest import load_reference_records
 
-
-def _records(kind):
-    if not os.path.exists(REFERENCE):
-        return []
-    with open(REFERENCE) as f:
-        return [r for r in json.load(f) if r["tag"].startswith(kind)]
-
-
-CNN_RECORDS = _records("CnnSearchSpace")
+CNN_RECORDS = load_reference_records("CnnSearchSpace")
 
 
 # --- reading an architecture back from a graph --------------------------------------------------------
@@ -163,7 +152,6 @@ def normalised(graph_dict, classifier_name):
             "outputs": [rename.get(t, t) for t in graph_dict["outputs"]]}
 
 
-@pytest.mark.skipif(not CNN_RECORDS, reason="shared/reference/resource_graphs.json not available")
 @pytest.mark.parametrize("index", range(len(CNN_RECORDS)))
 def test_reference_cnn_graph_is_rebuilt_exactly(index):
     rec = CNN_RECORDS[index]
@@ -183,10 +171,13 @@ def test_reference_cnn_graph_is_rebuilt_exactly(index):
     assert inference_latency(g, mem_access_weight=1, compute_weight=1) == rec["latency_mem1"]
 
 
-@pytest.mark.skipif(not CNN_RECORDS, reason="shared/reference/resource_graphs.json not available")
 def test_reference_covers_branches_and_clipping():
     """The records exercise what the rebuild must get right: branches, joins, clipped kernels."""
     parsed = [parse_cnn_record(r)[0] for r in CNN_RECORDS]
     assert sum(any(b["is_branch"] for b in a["conv_blocks"]) for a in parsed) >= 30
     assert any(o["op"] == "Pool" and o["pool_size"][0] != o["pool_size"][1]
                for r in CNN_RECORDS for o in r["ops"])
+
+
+def test_all_reference_cnn_and_mlp_records_are_replayed():
+    assert len(CNN_RECORDS) == 60 and len(load_reference_records("MlpSearchSpace")) == 5

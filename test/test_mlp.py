@@ -11,16 +11,12 @@ from mlp import MlpArchitecture, MlpSearchSpace
 from resource_models.models import inference_latency, macs, model_size, peak_memory_usage
 from resource_models.serialization import graph_to_dict
 
-REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference",
-                         "resource_graphs.json")
-MLP_RECORDS = []
-if os.path.exists(REFERENCE):
-    with open(REFERENCE) as f:
-        MLP_RECORDS = [r for r in json.load(f) if r["tag"].startswith("MlpSearchSpace")]
+from conftest import load_reference_records
+
+MLP_RECORDS = load_reference_records("MlpSearchSpace")
 SHAPES = [(28, 28, 1), (32, 32, 3), (49, 40, 1), (8, 8, 1)]
 
 
-@pytest.mark.skipif(not MLP_RECORDS, reason="shared/reference/resource_graphs.json not available")
 @pytest.mark.parametrize("index", range(len(MLP_RECORDS)))
 def test_reference_mlp_graph_is_rebuilt_exactly(index):
     rec = MLP_RECORDS[index]

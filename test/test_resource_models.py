@@ -21,12 +21,10 @@ from resource_models.models import (execution_order, inference_latency, macs, mo
 from resource_models.ops import Add, Conv2D, Dense, DWConv2D, Input, Pool
 from resource_models.serialization import graph_from_dict, graph_to_dict
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REFERENCE = os.path.join(ROOT, "..", "shared", "reference", "resource_graphs.json")
-if not os.path.exists(REFERENCE):
-    REFERENCE = "/work/shared/reference/resource_graphs.json"
-RECORDS = json.load(open(REFERENCE)) if os.path.exists(REFERENCE) else []
-needs_reference = pytest.mark.skipif(not RECORDS, reason="shared/reference/resource_graphs.json not found")
+from conftest import ROOT, load_reference_records
+
+RECORDS = load_reference_records()
+
 
 
 def replay_peak(g, order, exclude_weights=True, exclude_inputs=True):
@@ -62,12 +60,10 @@ def replay_peak(g, order, exclude_weights=True, exclude_inputs=True):
 
 
 # --- the reference figures ---------------------------------------------------------------------------
-@needs_reference
 def test_reference_file_has_65_graphs():
     assert len(RECORDS) == 65
 
 
-@needs_reference
 @pytest.mark.parametrize("index", range(len(RECORDS)))
 def test_reference_figures(index):
     """All four figures of every reference graph, exactly; and the execution order attains the peak."""
@@ -82,7 +78,6 @@ def test_reference_figures(index):
     assert replay_peak(g, order) == record["peak_memory_usage"]
 
 
-@needs_reference
 def test_reference_figures_without_search_shortcuts():
     """The branchiest reference graphs give the same peak with the search's shortcuts switched off
     (fork solver, forest closure) and with no module merging."""
@@ -376,7 +371,6 @@ def test_serialization_round_trip():
     assert back.element_size == 4 and model_size(back, sparse=True) == model_size(wide, sparse=True)
 
 
-@needs_reference
 def test_reference_records_round_trip():
     for record in RECORDS[::8]:
         g = graph_from_dict(record)
