@@ -250,6 +250,7 @@ def main(argv=None) -> int:
     from search_algorithms.display import LogDisplay, ProgressDisplay
     from search_algorithms.runner import SearchAborted
     from search_algorithms.state import StateFileError
+    from search_algorithms.workers import RayUnavailable
 
     search_config, training_config = config["search_config"], config["training_config"]
     try:
@@ -266,7 +267,7 @@ def main(argv=None) -> int:
     previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
     try:
         search.search(load_from=args.load_from, save_every=args.save_every)
-    except StateFileError as e:
+    except (StateFileError, RayUnavailable) as e:
         print(f"error: {_one_line(e)}", file=sys.stderr)
         return EXIT_USAGE
     except SearchAborted as e:

@@ -133,6 +133,36 @@ class AgingEvoSearch:
             seq = self.restore(oracle, load_from)
             log.info("Loaded %d evaluated candidates (%d to re-run) from %s.",
                      len(oracle.history), len(oracle.pending), load_from)
+        if self.display is None:
+            from search_algorithms.display import LogDisplay
+            self.display = LogDisplay(self.bounds)
+
+        started_ray, store = False, None
+        try:
+            # Workers first: a search that cannot start leaves an earlier state file alone.
+            if self.use_ray:
+                started_ray = start_ray(self.ray_address)
+                pool = self._ray_pool()
+            else:
+                pool = InlinePool(self._evaluator_factory(threads=None)())
+            store, keeper = self._open_state(load_from, oracle, seq)
+            log.info("Searching %s: %d of %d candidates evaluated, %d worker(s); state: %s",
+                     self.experiment_name, len(oracle.history), oracle.rounds, pool.size,
+                     self.state_path)
+            run_search(oracle, pool, store, self.display, keeper=keeper, save_every=save_every,
+                       max_consecutive_failures=self.max_consecutive_failures)
+        finally:
+            self.history = oracle.history
+            if store is not None:
+                store.close()
+            if started_ray:
+                import ray
+                ray.shutdown()
+        return oracle.history
+
+    def _open_state(self, load_from, oracle: AgingEvolution, seq: int):
+        """The state store and weights keeper of this search. A new search (or one resumed
+        under another name) replaces whatever an earlier search left under this name."""
         resuming_in_place = (load_from is not None and Path(load_from).resolve()
                              == self.state_path.resolve())
         if not resuming_in_place and self.state_path.exists():
@@ -144,29 +174,7 @@ class AgingEvoSearch:
             keeper.clear()  # weights of an earlier search under this name
         if load_from is not None:
             keeper.adopt(weights_dir(load_from), [p.id for p in oracle.history])
-        if self.display is None:
-            from search_algorithms.display import LogDisplay
-            self.display = LogDisplay(self.bounds)
-
-        started_ray = False
-        try:
-            if self.use_ray:
-                started_ray = start_ray(self.ray_address)
-                pool = self._ray_pool()
-            else:
-                pool = InlinePool(self._evaluator_factory(threads=None)())
-            log.info("Searching %s: %d of %d candidates evaluated, %d worker(s); state: %s",
-                     self.experiment_name, len(oracle.history), oracle.rounds, pool.size,
-                     self.state_path)
-            run_search(oracle, pool, store, self.display, keeper=keeper, save_every=save_every,
-                       max_consecutive_failures=self.max_consecutive_failures)
-        finally:
-            self.history = oracle.history
-            store.close()
-            if started_ray:
-                import ray
-                ray.shutdown()
-        return oracle.history
+        return store, keeper
 
     def _evaluator_factory(self, threads):
         if self.evaluator_factory is not None:

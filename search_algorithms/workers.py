@@ -173,7 +173,10 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
     kwargs = dict(include_dashboard=False, log_to_driver=False, configure_logging=True,
                   logging_level=logging.WARNING, runtime_env={"env_vars": env_vars})
     if address:
-        ray.init(address=address, **kwargs)
+        try:
+            ray.init(address=address, **kwargs)
+        except Exception as e:  # noqa: BLE001 - ConnectionError, RuntimeError, AuthenticationError
+            raise RayUnavailable(_join_failure(address, e)) from None
     else:
         # Token authentication is Ray's default for a new local cluster (kept); its notice
         # saying so on every start is dropped.
@@ -181,6 +184,23 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
             _drop_token_auth_notice)
         ray.init(num_cpus=os.cpu_count(), object_store_memory=OBJECT_STORE_BYTES, **kwargs)
     return True
+
+
+class RayUnavailable(RuntimeError):
+    """The Ray cluster named by ``--ray-address`` cannot be joined (one line, with a hint)."""
+
+
+def _join_failure(address: str, error: BaseException) -> str:
+    chain, e = [], error
+    while e is not None and len(chain) < 5:
+        chain.append(" ".join(f"{type(e).__name__}: {e}".split()))
+        e = e.__cause__ or e.__context__
+    text = chain[0][:200]
+    hint = ""
+    if any("auth" in c.lower() for c in chain):
+        hint = (" The cluster uses token authentication: set RAY_AUTH_MODE=token and make its "
+                "token available (~/.ray/auth_token or RAY_AUTH_TOKEN).")
+    return f"could not join the Ray cluster at {address}: {text}.{hint}"
 
 
 def worker_resources(workers: int, cpus: float, gpus: float) -> tuple:

@@ -78,3 +78,18 @@ def test_worker_resources_fit_all_workers_at_once():
     assert worker_resources(4, cpus=2, gpus=0) == (0.5, 0.0)
     assert worker_resources(2, cpus=16, gpus=4) == (8.0, 1.0)
     assert worker_resources(4, cpus=16, gpus=2) == (4.0, 0.5)
+
+
+def test_joining_an_unreachable_cluster_is_one_line_with_a_hint():
+    from search_algorithms.workers import _join_failure
+    try:
+        try:
+            raise RuntimeError("RPC error: InvalidAuthToken: Authentication token is missing")
+        except RuntimeError as auth:
+            raise ConnectionError("Failed to connect to Ray cluster at 10.0.0.1:6379") from auth
+    except ConnectionError as e:
+        message = _join_failure("10.0.0.1:6379", e)
+    assert message.startswith("could not join the Ray cluster at 10.0.0.1:6379: ConnectionError")
+    assert "RAY_AUTH_MODE=token" in message and "\n" not in message
+    plain = _join_failure("h:1", ConnectionError("refused"))
+    assert "RAY_AUTH_MODE" not in plain
