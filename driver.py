@@ -188,7 +188,8 @@ def parse_args(argv=None):
                         "one per CPU core)")
     p.add_argument("--ray-address", metavar="ADDR",
                    help="join this Ray cluster (e.g. 'auto' or 'host:6379') instead of starting "
-                        "a local Ray")
+                        "a local Ray; for a cluster with token authentication (Ray's default) "
+                        "set RAY_AUTH_MODE=token")
     return p.parse_args(argv)
 
 
