@@ -5,10 +5,10 @@ The bounds of μNAS's ``cnn_fashion_aging.py`` (error <= 10 %, peak memory <= 64
 candidate instead of 30 (Adam, which gets further than the seed's SGD in so few epochs), 100
 candidates, a population of 30 with tournaments of 8 after 15 random candidates.
 
-Cost (estimated, not a full run): one epoch of 54,000 images took 4-35 s for four random
-architectures on one core, and 220 s for one with 39M MACs; at about 1.5 minutes per candidate
-per worker, 100 candidates take roughly 1-1.5 hours with 2 workers on a 2-core machine. Use
-``--rounds`` / ``--epochs`` to trade time for quality.
+Cost, measured: a 26-minute run with 2 workers on a 2-core machine evaluated 14 of the random
+initial candidates (20-820 s each at 3 epochs; the large random ones dominate), so 100 candidates
+take several hours here. Use ``--rounds`` / ``--epochs`` to trade time for quality, and
+``--load-from`` to continue a run in several sittings.
 
 Fashion-MNIST is read from ``/usr/share/datasets/fashion-mnist`` (Debian's
 ``dataset-fashion-mnist``), else through tensorflow-datasets.
