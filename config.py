@@ -68,15 +68,22 @@ class DistillationConfig:
 
 @dataclass
 class PruningConfig:
-    """Dynamic Model Pruning with Feedback; the search draws each candidate's target sparsity."""
+    """Dynamic Model Pruning with Feedback; the search draws each candidate's target sparsity.
+
+    ``keep_dense_weights`` and ``prune_biases`` (both off, as μNAS) switch on the DPF paper's
+    behaviour where μNAS departs from it; see ``pruning.py``."""
     structured: bool = False
     start_pruning_at_epoch: int = 0
     finish_pruning_by_epoch: Optional[int] = None
     min_sparsity: float = 0.0
     max_sparsity: float = 0.995
+    keep_dense_weights: bool = False
+    prune_biases: bool = False
 
     def __post_init__(self):
         _bool(self, "structured")
+        _bool(self, "keep_dense_weights")
+        _bool(self, "prune_biases")
         _int(self, "start_pruning_at_epoch", low=0)
         _int(self, "finish_pruning_by_epoch", low=0, optional=True)
         if (self.finish_pruning_by_epoch is not None

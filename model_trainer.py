@@ -33,8 +33,8 @@ log = logging.getLogger(__name__)
 class TrainingResult:
     """What training one candidate gave. ``ok`` is False when it failed; ``error`` says why.
 
-    ``val_error`` is 1 - the best validation accuracy (only from the epoch pruning reaches its target
-    sparsity on, when pruning); ``test_error`` is the final model's; ``pruned_weights`` maps each
+    ``val_error`` is 1 - the best validation accuracy (when pruning, only of the epochs after the
+    last pruning epoch, as μNAS scored them); ``test_error`` is the final model's; ``pruned_weights`` maps each
     pruned layer's name to its masked kernel (when pruning); ``history`` holds the per-epoch logs."""
     ok: bool
     val_error: Optional[float] = None
@@ -200,6 +200,16 @@ def reinitialize(model, seed: int) -> bool:
     return True
 
 
+def pruning_window(pruning, epochs: int):
+    """``(start, finish)`` epochs of the DPF schedule for a run of ``epochs`` epochs: the config's,
+    with ``finish`` at most ``epochs - 1`` (None: ``epochs - 1``) so that at least the last epoch is
+    scored, and ``start`` at most ``finish`` (μNAS itself fails on those cases)."""
+    finish = pruning.finish_pruning_by_epoch
+    finish = epochs - 1 if finish is None else min(finish, epochs - 1)
+    finish = max(finish, 1)
+    return min(pruning.start_pruning_at_epoch, finish), finish
+
+
 # --- the trainer -------------------------------------------------------------------------------
 class ModelTrainer:
     """Trains candidates as ``training_config`` says; ``seed`` fixes weight initialisation,
@@ -262,15 +272,15 @@ class ModelTrainer:
 
         pruner, first_scored_epoch = None, 0
         callbacks = list(cfg.callbacks())
-        steps_per_epoch = self._steps_per_epoch()
         if sparsity:
             p = cfg.pruning
-            finish = min(p.finish_pruning_by_epoch or epochs, epochs)
-            begin = min(p.start_pruning_at_epoch, finish)
-            pruner = state["pruner"] = DPFPruner(model, sparsity, structured=p.structured)
-            callbacks.append(make_schedule_callback(pruner, steps_per_epoch, begin, finish))
-            # The validation of 0-based epoch finish - 1 is the first at the target sparsity.
-            first_scored_epoch = max(finish - 1, 0)
+            begin, finish = pruning_window(p, epochs)
+            pruner = state["pruner"] = DPFPruner(model, sparsity, structured=p.structured,
+                                                 prune_biases=p.prune_biases)
+            callbacks.append(make_schedule_callback(pruner, begin, finish,
+                                                    keep_dense_weights=p.keep_dense_weights))
+            # As μNAS: validation counts from 0-based epoch ``finish``, the first with frozen masks.
+            first_scored_epoch = finish
             log.info("pruning %s to sparsity %.4f (%s) over epochs %d..%d", model.name, sparsity,
                      "structured" if p.structured else "unstructured", begin, finish)
         watch = state["watch"] = FailureWatch()
@@ -299,8 +309,9 @@ class ModelTrainer:
         scored = history.get("val_accuracy", [])[first_scored_epoch:]
         if not scored:
             return TrainingResult(ok=False, epochs_run=epochs_run, history=history,
-                                  error=f"training stopped after {epochs_run} epochs, before pruning "
-                                        f"reached its target sparsity (epoch {first_scored_epoch + 1})")
+                                  error=f"training stopped after {epochs_run} epochs, before the "
+                                        f"first epoch scored after pruning (epoch "
+                                        f"{first_scored_epoch + 1})")
         test_accuracy = net.evaluate(test, verbose=0, return_dict=True)["accuracy"]
         return TrainingResult(
             ok=True, val_error=1.0 - max(scored), test_error=1.0 - float(test_accuracy),
@@ -319,12 +330,6 @@ class ModelTrainer:
 
     def _class_weight(self):
         return self.dataset.class_weight() if self.config.use_class_weight else None
-
-    def _steps_per_epoch(self) -> int:
-        ds = self.dataset
-        n = len(ds.splits().y_train) if hasattr(ds, "splits") else \
-            int(ds.train_dataset().cardinality())
-        return max(1, math.ceil(n / self.config.batch_size))
 
     def _pipelines(self):
         """Training, validation and test batches: the dataset's fast batched pipelines when it has

@@ -1,18 +1,27 @@
-"""Dynamic Model Pruning with Feedback (DPF; Lin et al., ICLR 2020), the Keras 3 way.
+"""Dynamic Model Pruning with Feedback (DPF; Lin et al., ICLR 2020) as μNAS ran it, on Keras 3.
 
-The model's kernel variables always hold the *masked* weights, so the forward/backward pass, the
-validation and the final model all see the pruned network. The *dense* weights live in separate
-variables. The training step (``model_trainer.CandidateModel.train_step``) takes the gradient at the
-masked weights, swaps the dense weights in (``DPFPruner.load_dense``), lets the optimizer update them
-as usual (momentum, weight decay and all apply to the dense weights, as in DPF), then keeps the result
-as the new dense weights and masks the model again (``DPFPruner.store_dense_and_mask``). Pruned
-weights thus keep receiving updates (the "feedback") and come back when they grow large enough by the
-time masks are recomputed, every ``MASK_UPDATE_STEPS`` steps, by the ``PruningSchedule`` callback
-along Zhu & Gupta's cubic sparsity schedule. No optimizer internals are touched.
+The model's kernel variables hold the *masked* weights, so the forward/backward pass sees the pruned
+network; the *dense* weights live in separate variables. The training step
+(``model_trainer.CandidateModel.train_step``) takes the gradient at the masked weights, swaps the
+dense weights in (``DPFPruner.load_dense``), lets the optimizer update them (momentum and weight
+decay apply to the dense weights), keeps the result as the new dense weights and masks the model
+again (``DPFPruner.store_dense_and_mask``). Pruned weights keep receiving updates (the "feedback").
 
-Unstructured pruning ranks individual weights by magnitude against one global threshold; structured
-pruning ranks each layer's output channels/units by the L2 norm of their kernel slice and drops the
-same fraction in every prunable layer (zeroing their bias too).
+The schedule, as μNAS's ``DPFPruning`` callback (counting epochs from 0, t0 = start - 1,
+tn = finish - 1): the target sparsity of epoch e in [t0, tn] is ``s * (1 - (1 - (e - t0) / (tn - t0))^3)``
+(constant within the epoch); in those epochs the masks are recomputed from the dense weights at the
+first batch of the epoch and every ``MASK_UPDATE_STEPS`` batches after it; after epoch tn they stay
+frozen. Masks come from one global threshold, ``np.quantile`` of all scores at the sparsity, keeping
+scores >= threshold: weight magnitudes (unstructured) or the L2 norms of the output channels/units
+of every prunable kernel (structured; the same threshold for all layers, so whole layers may go).
+
+Two places where μNAS departs from the DPF paper are kept by default and switchable:
+- at each validation μNAS writes the masks into the dense weights (its callback masks the model for
+  validation and never restores it), so pruned weights restart from zero every epoch;
+  ``keep_dense_weights=True`` keeps them, as the paper does;
+- biases are never pruned (structured pruning leaves a pruned channel's bias on);
+  ``prune_biases=True`` zeroes them with their channel, so the trained network is the one whose
+  resource figures are reported.
 """
 from __future__ import annotations
 
@@ -23,32 +32,21 @@ import numpy as np
 MASK_UPDATE_STEPS = 16
 
 
-# --- which weights are prunable --------------------------------------------------------------------
 def _keras():
     import keras
     return keras
 
 
+# --- which weights are prunable --------------------------------------------------------------------
 def _kernel_attr(layer) -> Optional[str]:
-    """Name of the layer's prunable kernel attribute, or None."""
+    """Name of the layer's kernel attribute when it is a conv/dense kernel, else None."""
     L = _keras().layers
-    # Keras 3 names the depthwise kernel "kernel" too (Keras 2 had "depthwise_kernel").
+    # Keras 3 names the depthwise kernel "kernel" (tf.keras 2 named it "depthwise_kernel").
     if isinstance(layer, (L.Conv1D, L.Conv2D, L.Conv3D, L.Dense, L.DepthwiseConv1D,
                           L.DepthwiseConv2D)) and \
             not isinstance(layer, (L.Conv1DTranspose, L.Conv2DTranspose, L.Conv3DTranspose)):
         return "kernel"
     return None
-
-
-def classifier_layer(model):
-    """The classifier: the layer named "classifier", else the model's last Dense layer."""
-    L = _keras().layers
-    layers = list(_flat_layers(model))
-    for layer in layers:
-        if layer.name == "classifier":
-            return layer
-    dense = [l for l in layers if isinstance(l, L.Dense)]
-    return dense[-1] if dense else None
 
 
 def _flat_layers(model):
@@ -59,111 +57,87 @@ def _flat_layers(model):
             yield layer
 
 
-def _input_layers(layer) -> List:
-    """Layers producing ``layer``'s inputs (all call sites), from the functional graph."""
-    producers = []
+def _producers(layer) -> List:
+    """Layers whose outputs ``layer`` reads (over all its call sites)."""
+    out = []
     for node in getattr(layer, "_inbound_nodes", []):
         for t in node.input_tensors:
             history = getattr(t, "_keras_history", None)
             if history is not None:
-                producers.append(history[0])
-    return producers
+                out.append(history[0])
+    return out
 
 
-def channel_locked_layers(model) -> set:
-    """Names of conv/dense layers whose output channels must stay: each one reaches the input of an
-    element-wise merge (Add, Multiply, ...) through channel-preserving layers only (BatchNorm,
-    activations, pooling, padding, dropout, depthwise convs), so dropping a channel there would
-    misalign the other operands. Every operand of every merge is traced, hence both branches."""
+def output_layers(model) -> list:
+    """The layers that produce the model's outputs (the classifier of a candidate)."""
+    out = []
+    for t in model.outputs:
+        history = getattr(t, "_keras_history", None)
+        if history is not None and history[0] not in out:
+            out.append(history[0])
+    return out
+
+
+def input_fed_layers(model) -> list:
+    """Layers that read a model input directly (μNAS's structured pruning leaves them alone)."""
     L = _keras().layers
-    merges = (L.Add, L.Subtract, L.Multiply, L.Average, L.Maximum, L.Minimum)
-    preserving = (L.BatchNormalization, L.LayerNormalization, L.ReLU, L.Activation, L.LeakyReLU,
-                  L.ELU, L.PReLU, L.Softmax, L.Dropout, L.SpatialDropout1D, L.SpatialDropout2D,
-                  L.GaussianNoise, L.GaussianDropout, L.MaxPooling1D, L.MaxPooling2D,
-                  L.AveragePooling1D, L.AveragePooling2D, L.GlobalAveragePooling2D,
-                  L.GlobalMaxPooling2D, L.ZeroPadding1D, L.ZeroPadding2D, L.Cropping2D,
-                  L.Identity, L.DepthwiseConv2D, L.UpSampling2D) + merges
-    locked, seen = set(), set()
-    stack = [p for layer in _flat_layers(model) if isinstance(layer, merges)
-             for p in _input_layers(layer)]
-    while stack:
-        layer = stack.pop()
-        if id(layer) in seen:
-            continue
-        seen.add(id(layer))
-        if _kernel_attr(layer) is not None:
-            locked.add(layer.name)
-        if isinstance(layer, preserving):          # channels flow straight through: keep walking
-            stack.extend(_input_layers(layer))
-    return locked
+    return [layer for layer in _flat_layers(model)
+            if any(isinstance(p, L.InputLayer) for p in _producers(layer))]
 
 
 def prunable_layers(model, structured: bool = False) -> list:
-    """Layers whose kernels DPF prunes: conv and dense layers except the classifier; for structured
-    pruning also not depthwise convs (a channel there is tied to its input) nor channel-locked layers."""
-    L = _keras().layers
-    classifier = classifier_layer(model)
-    locked = channel_locked_layers(model) if structured else set()
+    """Layers whose kernels DPF prunes, as μNAS chose them: every conv/dense kernel (depthwise ones
+    included) except the output layer's; for structured pruning also not kernels with a single
+    output channel/unit (depthwise kernels) nor layers fed by the model's input. Layers feeding an
+    Add are pruned like any other (the resource graph's Add takes the larger channel count)."""
+    last = output_layers(model)
+    first = input_fed_layers(model) if structured else []
     out = []
     for layer in _flat_layers(model):
-        if _kernel_attr(layer) is None or layer is classifier:
+        attr = _kernel_attr(layer)
+        if attr is None or layer in last:
             continue
-        if structured and (isinstance(layer, L.DepthwiseConv2D) or layer.name in locked):
+        if structured and (getattr(layer, attr).shape[-1] <= 1 or layer in first):
             continue
         out.append(layer)
     return out
 
 
-# --- masks -----------------------------------------------------------------------------------------
-def cubic_sparsity(epoch: float, target: float, start: float, finish: float) -> float:
-    """Zhu & Gupta's cubic schedule: 0 before ``start``, ``target`` from ``finish`` on."""
-    if epoch >= finish:
+# --- the schedule and the masks -------------------------------------------------------------------
+def epoch_sparsity(epoch: int, target: float, start_epoch: int, finish_epoch: int) -> Optional[float]:
+    """μNAS's sparsity for 0-based ``epoch`` while pruning (epochs ``start - 1 .. finish - 1``),
+    ``None`` outside that window (the masks are not recomputed then)."""
+    t0, tn = start_epoch - 1, finish_epoch - 1
+    if not t0 <= epoch <= tn:
+        return None
+    if tn == t0:                     # a one-epoch window (μNAS divides by zero here)
         return float(target)
-    if epoch <= start:
-        return 0.0
-    progress = (epoch - start) / (finish - start)
-    return float(target * (1.0 - (1.0 - progress) ** 3))
+    return float(target * (1.0 - (1.0 - (epoch - t0) / (tn - t0)) ** 3))
 
 
-def _global_keep(scores: Sequence[np.ndarray], sparsity: float) -> List[np.ndarray]:
-    """Keep-masks removing the ``round(sparsity * n)`` smallest scores over all arrays together;
-    each array keeps at least its largest entry (a layer with nothing left computes nothing)."""
-    sizes = [s.size for s in scores]
-    flat = np.concatenate([s.ravel() for s in scores]) if scores else np.zeros(0)
-    keep = np.ones(flat.size, bool)
-    k = int(round(sparsity * flat.size))
-    if k >= flat.size:
-        k = flat.size - 1
-    if k > 0:
-        keep[np.argpartition(flat, k - 1)[:k]] = False
-    masks = np.split(keep, np.cumsum(sizes)[:-1])
-    out = []
-    for mask, s in zip(masks, scores):
-        if s.size and not mask.any():
-            mask[np.argmax(s.ravel())] = True
-        out.append(mask.reshape(s.shape))
-    return out
+def _threshold_keep(scores: Sequence[np.ndarray], sparsity: float) -> List[np.ndarray]:
+    """Keep-masks: scores at or above the ``sparsity`` quantile of all scores taken together."""
+    if not scores:
+        return []
+    threshold = np.quantile(np.concatenate([np.ravel(s) for s in scores]), sparsity)
+    return [s >= threshold for s in scores]
 
 
 def unstructured_masks(kernels: Sequence[np.ndarray], sparsity: float) -> List[np.ndarray]:
-    """Per-weight keep-masks (same shapes as ``kernels``): global magnitude threshold."""
-    return _global_keep([np.abs(k) for k in kernels], sparsity)
+    """Per-weight keep-masks (shapes of ``kernels``): one global magnitude threshold."""
+    return _threshold_keep([np.abs(k) for k in kernels], sparsity)
 
 
 def channel_norms(kernel: np.ndarray) -> np.ndarray:
     """L2 norm of each output channel/unit (last axis) of a kernel."""
-    k = kernel.reshape(-1, kernel.shape[-1])
+    k = kernel.reshape(-1, kernel.shape[-1]).astype(np.float64)
     return np.sqrt(np.einsum("ij,ij->j", k, k))
 
 
 def structured_masks(kernels: Sequence[np.ndarray], sparsity: float) -> List[np.ndarray]:
-    """Per-output-channel keep-masks (shape ``(channels,)``): each layer drops the
-    ``round(sparsity * channels)`` channels of smallest L2 norm (keeping at least one).
-
-    Per layer rather than one global threshold: channel norms are not comparable across layers
-    (Glorot initialisation alone makes a 3x3x1 conv's channels ~4x smaller than a 512-input dense
-    layer's units, so a global threshold would wipe out the first convolution)."""
-    return [_global_keep([channel_norms(k)], sparsity)[0] for k in kernels]
+    """Per-output-channel keep-masks (shape ``(channels,)``): one global threshold over the channel
+    norms of all kernels, so a layer whose channels are all weaker than the threshold loses them all."""
+    return _threshold_keep([channel_norms(k) for k in kernels], sparsity)
 
 
 # --- training-time state ---------------------------------------------------------------------------
@@ -171,26 +145,27 @@ class DPFPruner:
     """Dense copies and masks of a model's prunable weights, and the DPF update rule.
 
     Create it before the first training step (it owns variables the step reads); the training step
-    calls ``load_dense`` and ``store_dense_and_mask`` around the optimizer update; ``PruningSchedule``
-    calls ``update_masks``."""
+    calls ``load_dense`` and ``store_dense_and_mask`` around the optimizer update; the
+    ``PruningSchedule`` callback calls ``update_masks`` and ``forget_pruned_dense``."""
 
-    def __init__(self, model, target_sparsity: float, structured: bool = False):
+    def __init__(self, model, target_sparsity: float, structured: bool = False, *,
+                 prune_biases: bool = False):
         keras = _keras()
-        if not 0.0 <= target_sparsity < 1.0:
-            raise ValueError(f"target sparsity must be in [0, 1), got {target_sparsity!r}")
+        if not 0.0 < target_sparsity < 1.0:
+            raise ValueError(f"target sparsity must be in (0, 1), got {target_sparsity!r}")
         self.target_sparsity = float(target_sparsity)
         self.structured = bool(structured)
         self.layers = prunable_layers(model, structured)
         self.kernels = [getattr(l, _kernel_attr(l)) for l in self.layers]
-        # Structured pruning zeroes a pruned channel's bias too, so the channel really outputs 0.
-        self.biases = [getattr(l, "bias", None) if structured else None for l in self.layers]
+        self.biases = [getattr(l, "bias", None) if structured and prune_biases else None
+                       for l in self.layers]
         pruned = self.kernels + [b for b in self.biases if b is not None]
         self._vars = pruned
         # From a numpy copy: a keras.Variable built from another variable's value aliases it.
         self._dense = [keras.Variable(np.array(v.numpy()), trainable=False, dtype=v.dtype,
-                                      name=f"dpf_dense_{i}_{v.name}") for i, v in enumerate(pruned)]
+                                      name=f"dpf_dense_{i}") for i, v in enumerate(pruned)]
         self._masks = [keras.Variable(np.ones(v.shape, v.dtype), trainable=False, dtype=v.dtype,
-                                      name=f"dpf_mask_{i}_{v.name}") for i, v in enumerate(pruned)]
+                                      name=f"dpf_mask_{i}") for i, v in enumerate(pruned)]
         self.sparsity = 0.0
 
     # Inside the train step (graph mode), around the optimizer's update.
@@ -211,11 +186,14 @@ class DPFPruner:
             v.assign(d.value * m.value)
 
     # Between steps (eager).
+    def forget_pruned_dense(self):
+        """Zero the dense copies of the pruned weights (μNAS's validation leaves them so)."""
+        for d, m in zip(self._dense, self._masks):
+            d.assign(d.value * m.value)
+
     def update_masks(self, sparsity: float):
-        """Recompute masks from the dense weights at ``sparsity`` and apply them."""
+        """Recompute the masks from the dense weights at ``sparsity`` and apply them."""
         sparsity = float(sparsity)
-        if sparsity <= 0.0 and self.sparsity <= 0.0:
-            return                                   # nothing pruned yet: masks are all ones
         dense_kernels = [d.numpy() for d in self._dense[:len(self.kernels)]]
         if self.structured:
             channel_masks = structured_masks(dense_kernels, sparsity)
@@ -238,43 +216,35 @@ class DPFPruner:
         self._dense, self._masks = [], []
 
 
-def make_schedule_callback(pruner: DPFPruner, steps_per_epoch: int, start_epoch: float,
-                           finish_epoch: float):
-    """A ``PruningSchedule`` callback (keras imported lazily)."""
+def make_schedule_callback(pruner: DPFPruner, start_epoch: int, finish_epoch: int,
+                           keep_dense_weights: bool = False):
+    """A ``PruningSchedule`` callback driving ``pruner`` (keras imported lazily)."""
     keras = _keras()
 
     class PruningSchedule(keras.callbacks.Callback):
-        """Recomputes the masks every ``MASK_UPDATE_STEPS`` training steps along the cubic schedule,
-        and before a validation when the sparsity due at the end of the epoch differs from the
-        masks', so the validation of epoch ``finish_epoch - 1`` (0-based) and all later ones see the
-        target sparsity."""
+        """Per-epoch sparsity, masks recomputed every ``MASK_UPDATE_STEPS`` batches of a pruning
+        epoch (batch counter restarting each epoch) and frozen after it; at each validation inside
+        ``fit`` the pruned dense weights are zeroed unless ``keep_dense_weights``."""
 
         def __init__(self):
             super().__init__()
-            self.epoch = 0
+            self.epoch_target = None
             self.in_fit = False
-
-        def sparsity_at(self, epoch: float) -> float:
-            return cubic_sparsity(epoch, pruner.target_sparsity, start_epoch, finish_epoch)
 
         def on_train_begin(self, logs=None):
             self.in_fit = True
-            pruner.update_masks(self.sparsity_at(0.0))
 
         def on_epoch_begin(self, epoch, logs=None):
-            self.epoch = epoch
+            self.epoch_target = epoch_sparsity(epoch, pruner.target_sparsity, start_epoch,
+                                               finish_epoch)
 
         def on_train_batch_begin(self, batch, logs=None):
-            step = self.epoch * steps_per_epoch + batch
-            if step % MASK_UPDATE_STEPS == 0:
-                pruner.update_masks(self.sparsity_at(step / steps_per_epoch))
+            if self.epoch_target is not None and batch % MASK_UPDATE_STEPS == 0:
+                pruner.update_masks(self.epoch_target)
 
         def on_test_begin(self, logs=None):
-            # Only while the sparsity still grows: at the target, validation sees the masks the
-            # last training steps used rather than freshly recomputed ones.
-            sparsity = self.sparsity_at(self.epoch + 1.0)
-            if self.in_fit and sparsity != pruner.sparsity:
-                pruner.update_masks(sparsity)
+            if self.in_fit and not keep_dense_weights:
+                pruner.forget_pruned_dense()
 
         def on_train_end(self, logs=None):
             self.in_fit = False
