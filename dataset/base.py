@@ -7,6 +7,7 @@ pipeline never limits training speed. Constructing a dataset reads nothing: conf
 """
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
@@ -23,7 +24,7 @@ class DatasetUnavailable(RuntimeError):
 
 @dataclass
 class Splits:
-    """The loaded data: float32 images (N, H, W, C) in [0, 1] and int32 labels."""
+    """The loaded data: float32 images (N, H, W, C), scaled by ``Dataset._scale``, and int32 labels."""
     x_train: np.ndarray
     y_train: np.ndarray
     x_val: np.ndarray
@@ -46,7 +47,7 @@ class Dataset:
     # Augmentation defaults (a subclass or instance may override them).
     shift: int = 0                # random translation of up to this many pixels (each axis)
     rotation_prob: float = 0.0    # probability of a random rotation of up to +-max_rotation_deg
-    max_rotation_deg: float = 15.0
+    max_rotation_deg: float = math.degrees(0.2)     # μNAS: 0.2 rad
     flip: bool = False            # random horizontal flip
 
     def __init__(self, validation_split: float = 0.1, binary: bool = False, seed: int = 0,
@@ -92,7 +93,7 @@ class Dataset:
         raise NotImplementedError
 
     def _scale(self, x: np.ndarray) -> np.ndarray:
-        """Images to float32 in [0, 1]; uint8 by default."""
+        """Images to float32 in [0, 1] from uint8 (a dataset may normalise further, as CIFAR-10)."""
         return x.astype(np.float32) / np.float32(255.0)
 
     def _binary_labels(self, y: np.ndarray) -> np.ndarray:
@@ -126,10 +127,12 @@ class Dataset:
         return x.reshape((x.shape[0],) + self.input_shape)
 
     def class_weight(self) -> Dict[int, float]:
-        """Balanced class weights of the training split (``n / (k * count_c)``), via scikit-learn."""
+        """Balanced class weights (``n / (k * count_c)``, scikit-learn) of the labels of all three
+        splits together, as μNAS computed them."""
         from sklearn.utils.class_weight import compute_class_weight
 
-        y = self.splits().y_train
+        s = self.splits()
+        y = np.concatenate([s.y_train, s.y_val, s.y_test])
         classes = np.arange(self.num_classes)
         present = np.isin(classes, y)
         weights = np.ones(self.num_classes)

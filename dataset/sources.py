@@ -80,8 +80,8 @@ class Digits(Dataset):
 
 class MNIST(Dataset):
     """MNIST from IDX files in ``data_dir`` (plain or ``.gz``), otherwise through tensorflow-datasets
-    (``tfds_data_dir``, downloading when ``download``). μNAS augmentation: shift up to 2 pixels,
-    rotation with probability 0.3."""
+    (``tfds_data_dir``, downloading when ``download``). μNAS augmentation: rotation by up to 0.2 rad
+    with probability 0.3, then a mirror-padded shift of up to 2 pixels. Binary: digit < 5."""
     name = "mnist"
     display_name = "MNIST"
     tfds_name = "mnist"
@@ -124,7 +124,7 @@ class MNIST(Dataset):
 
 
 class FashionMNIST(MNIST):
-    """Fashion-MNIST: like MNIST, plus random horizontal flips. Reads Debian's
+    """Fashion-MNIST: like MNIST, with a random horizontal flip first (as μNAS). Reads Debian's
     ``dataset-fashion-mnist`` package (``/usr/share/datasets/fashion-mnist/*-ubyte.gz``) by default
     when it is installed. Binary: classes < 5 (tops, trousers, pullover, dress, coat) vs the rest."""
     name = "fashion_mnist"
@@ -139,14 +139,17 @@ class FashionMNIST(MNIST):
 
 class CIFAR10(Dataset):
     """CIFAR-10 from the python pickle batches in ``data_dir`` (``cifar-10-batches-py``), otherwise
-    through tensorflow-datasets. Augmentation: horizontal flip and shift of up to 4 pixels (the
-    pad-4-and-crop of the usual recipe). Binary: vehicles (airplane, automobile, ship, truck) vs animals."""
+    through tensorflow-datasets. As μNAS: pixels / 255 normalised per channel with ``CHANNEL_MEAN``
+    and ``CHANNEL_STD``; augmentation: horizontal flip, then a mirror-padded shift of up to 4 pixels;
+    binary: label < 5 (airplane, automobile, bird, cat, deer) vs the rest."""
     name = "cifar10"
     display_name = "CIFAR-10"
     _input_shape = (32, 32, 3)
     _num_classes = 10
     shift = 4
     flip = True
+    CHANNEL_MEAN = (0.4914, 0.4822, 0.4465)
+    CHANNEL_STD = (0.2023, 0.1994, 0.2010)
 
     def __init__(self, data_dir=None, binary: bool = False, validation_split: float = 0.1,
                  seed: int = 0, augment: bool = True, tfds_data_dir=None, download: bool = True):
@@ -155,8 +158,9 @@ class CIFAR10(Dataset):
         self.tfds_data_dir = tfds_data_dir
         self.download = download
 
-    def _binary_labels(self, y):
-        return np.isin(y, (0, 1, 8, 9)).astype(np.int32)
+    def _scale(self, x):
+        x = super()._scale(x)
+        return (x - np.asarray(self.CHANNEL_MEAN, np.float32)) / np.asarray(self.CHANNEL_STD, np.float32)
 
     def _load_arrays(self):
         hint = "Pass CIFAR10(data_dir=DIR) with the python batches (data_batch_1..5, test_batch)."

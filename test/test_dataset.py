@@ -55,17 +55,21 @@ def test_validation_split_is_stratified_and_seeded(digits):
 
 
 def test_class_weights_are_balanced(digits):
+    """μNAS balanced the labels of the training, validation and test splits taken together."""
     weights = digits.class_weight()
     assert sorted(weights) == list(range(10))
-    y = digits.splits().y_train
+    s = digits.splits()
+    y = np.concatenate([s.y_train, s.y_val, s.y_test])
     counts = np.bincount(y)
     # scikit-learn's "balanced": n / (k * count_c); so weight * count is the same for all classes.
     np.testing.assert_allclose([weights[c] * counts[c] for c in range(10)], len(y) / 10)
 
     binary = Digits(binary=True)
     w = binary.class_weight()
-    yb = binary.splits().y_train
+    sb = binary.splits()
+    yb = np.concatenate([sb.y_train, sb.y_val, sb.y_test])
     np.testing.assert_allclose(w[0] * (yb == 0).sum(), w[1] * (yb == 1).sum())
+    np.testing.assert_allclose(w[0] * (yb == 0).sum(), len(yb) / 2)
 
 
 def test_binary_mnist_family_is_digit_below_five():
@@ -136,10 +140,41 @@ def test_augmentation_shift_flip_and_identity():
     assert len(moves) > 10
 
 
+def test_shift_pads_with_mirrored_edges_as_symmetric_padding_and_crop():
+    """μNAS: tf.pad(SYMMETRIC) by the shift, then a random crop back to size: 25 distinct outcomes
+    for a shift of 2, each exactly one of those crops."""
+    img = np.arange(36, dtype=np.float32).reshape(1, 6, 6, 1)
+    out = augment_batch(np.repeat(img, 300, 0), np.array([3, 4]), shift=2).numpy()[..., 0]
+    padded = np.pad(img[0, ..., 0], 2, mode="symmetric")
+    crops = {padded[oy:oy + 6, ox:ox + 6].tobytes() for oy in range(5) for ox in range(5)}
+    seen = {o.tobytes() for o in out}
+    assert seen <= crops and len(seen) == 25
+
+
+def test_rotation_is_nearest_neighbour_up_to_0_2_rad_with_probability_0_3():
+    n, size = 600, 41
+    img = np.zeros((n, size, size, 1), np.float32)
+    img[:, 20, 36, 0] = 1.0                                 # 16 pixels right of the centre (20, 20)
+    img[:, 0, 0, 0] = 0.5                                   # a corner: rotated away when rotated
+    out = augment_batch(img, np.array([5, 6]), rotation_prob=0.3,
+                        max_rotation_deg=np.degrees(0.2)).numpy()[..., 0]
+    assert set(np.unique(out)) <= {0.0, 0.5, 1.0}           # nearest: no blended values
+    angles = []
+    for o in out:
+        rows, cols = np.nonzero(o == 1.0)
+        angles.append(np.arctan2(np.mean(rows) - 20, np.mean(cols) - 20))
+    angles = np.abs(np.array(angles))
+    rotated = angles > 0.04
+    assert 0.22 < rotated.mean() < 0.38
+    assert angles.max() <= 0.2 + 1 / 16 and angles.max() > 0.15
+    assert (out[angles > 0.1, 0, 0] == 0).all()            # zeros come in at the corners
+
+
 def test_mnist_augments_training_batches_only(tmp_path):
     write_mnist_idx(tmp_path, n_train=200, n_test=20)
     ds = MNIST(data_dir=tmp_path)
     assert (ds.shift, ds.rotation_prob, ds.flip) == (2, 0.3, False)
+    assert ds.max_rotation_deg == pytest.approx(np.degrees(0.2))
     assert FashionMNIST.flip and FashionMNIST.shift == 2
     plain = MNIST(data_dir=tmp_path, augment=False)
     xa, ya = next(iter(ds.train_batches(200, seed=0)))
@@ -231,17 +266,25 @@ def test_offline_without_local_copy_is_one_line_not_a_tfds_traceback(tmp_path):
 
 
 def test_cifar10_reads_python_batches(tmp_path):
+    """Rows of the python batches are planar (1024 red, 1024 green, 1024 blue values); images come
+    out NHWC, / 255 and normalised per channel as μNAS did; binary is label < 5."""
     root = tmp_path / "cifar-10-batches-py"
     root.mkdir()
-    rng = np.random.default_rng(0)
+    planes = np.repeat(np.array([10, 128, 250], np.uint8), 1024)     # one value per channel
     for name in [f"data_batch_{i}" for i in range(1, 6)] + ["test_batch"]:
         with open(root / name, "wb") as f:
-            pickle.dump({b"data": rng.integers(0, 256, (20, 3072), dtype=np.uint8),
+            pickle.dump({b"data": np.tile(planes, (20, 1)),
                          b"labels": list(np.arange(20) % 10)}, f)
     ds = CIFAR10(data_dir=tmp_path)
     s = ds.splits()
     assert s.x_train.shape == (90, 32, 32, 3) and s.x_test.shape == (20, 32, 32, 3)
-    assert (ds.shift, ds.flip) == (4, True)
+    expected = (np.array([10, 128, 250]) / 255 - np.array([0.4914, 0.4822, 0.4465])) \
+        / np.array([0.2023, 0.1994, 0.2010])
+    np.testing.assert_allclose(s.x_test.reshape(-1, 3), np.tile(expected, (20 * 1024, 1)),
+                               rtol=1e-5)
+    assert (ds.shift, ds.flip, ds.rotation_prob) == (4, True, 0.0)
+    binary = CIFAR10(data_dir=tmp_path, binary=True)
+    np.testing.assert_array_equal(binary.splits().y_test, (np.arange(20) % 10 < 5).astype(int))
     with pytest.raises(DatasetUnavailable, match="CIFAR-10"):
         CIFAR10(data_dir=tmp_path / "empty").splits()
 
