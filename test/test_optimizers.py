@@ -194,3 +194,27 @@ def test_serialisation_round_trip(make, tmp_path):
     loaded = keras.models.load_model(tmp_path / "m.keras")
     assert type(loaded.optimizer) is type(opt)
     assert loaded.optimizer.get_config() == opt.get_config()
+
+
+def test_sgdw_trains_a_pruned_candidate_with_a_learning_rate_schedule():
+    """The original's configs: tfa's SGDW with a LearningRateScheduler, here with DPF pruning
+    (whose train step swaps the dense weights in around the optimizer update)."""
+    from config import PruningConfig, TrainingConfig
+    from dataset import Digits
+    from model_trainer import ModelTrainer
+
+    L = keras.layers
+    inputs = keras.Input((8, 8, 1))
+    x = L.Conv2D(8, 3, activation="relu", name="conv1")(inputs)
+    x = L.Conv2D(16, 3, activation="relu", name="conv2")(x)
+    model = keras.Model(inputs, L.Dense(10, name="classifier")(L.Flatten()(x)))
+    cfg = TrainingConfig(
+        dataset=Digits(), batch_size=64, epochs=4,
+        optimizer=lambda: SGDW(learning_rate=0.05, momentum=0.9, weight_decay=4e-5),
+        callbacks=lambda: [keras.callbacks.LearningRateScheduler(lambda e: 0.05 if e < 2 else 0.01)],
+        pruning=PruningConfig(structured=False, start_pruning_at_epoch=1, finish_pruning_by_epoch=2))
+    result = ModelTrainer(cfg, seed=0).train_and_eval(model, sparsity=0.5)
+    assert result.ok and result.val_error < 0.3
+    kernels = [model.get_layer(n).kernel.numpy() for n in ("conv1", "conv2")]
+    assert sum((k == 0).sum() for k in kernels) / sum(k.size for k in kernels) == \
+        pytest.approx(0.5, abs=0.01)
