@@ -237,6 +237,20 @@ def test_structured_pruning_drops_the_weakest_channels_over_all_layers(prune_bia
     assert dead_total == 32                                             # half of 64, globally
 
 
+def test_validation_is_scored_from_epoch_finish_on():
+    """finish=2: μNAS scores 0-based epochs 2, 3 (history[finish:]), not the last pruning epoch."""
+    class FixedAccuracy(keras.callbacks.Callback):            # runs before History records
+        def on_epoch_end(self, epoch, logs=None):
+            logs["val_accuracy"] = [0.1, 0.9, 0.3, 0.2][epoch]
+
+    cfg = pruning_config(structured=False, callbacks=lambda: [FixedAccuracy()])
+    result = ModelTrainer(cfg).train_and_eval(small_cnn(), sparsity=0.5)
+    assert result.history["val_accuracy"] == [0.1, 0.9, 0.3, 0.2]
+    assert result.val_error == pytest.approx(1 - 0.3)
+    no_pruning = ModelTrainer(cfg).train_and_eval(small_cnn(), sparsity=0.0)
+    assert no_pruning.val_error == pytest.approx(1 - 0.9)
+
+
 def test_no_sparsity_means_no_pruning():
     result = ModelTrainer(pruning_config(structured=False, epochs=1, start=0, finish=1)) \
         .train_and_eval(small_cnn(), sparsity=0.0)
