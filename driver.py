@@ -190,6 +190,8 @@ def parse_args(argv=None):
                    help="join this Ray cluster (e.g. 'auto' or 'host:6379') instead of starting "
                         "a local Ray; for a cluster with token authentication (Ray's default) "
                         "set RAY_AUTH_MODE=token")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="directory holding the dataset's files (overrides the config's data_dir)")
     return p.parse_args(argv)
 
 
@@ -246,6 +248,12 @@ def main(argv=None) -> int:
     except ConfigError as e:  # an override made a value invalid
         print(f"error: {args.config}: with the command-line overrides: {_one_line(e)}",
               file=sys.stderr)
+        return EXIT_USAGE
+
+    from dataset.availability import ensure_available  # missing data: fail before any worker
+    problem = ensure_available(config["training_config"].dataset, data_dir=args.data_dir)
+    if problem:
+        print(f"error: {args.config}: {problem}", file=sys.stderr)
         return EXIT_USAGE
 
     from search_algorithms.display import LogDisplay, ProgressDisplay
