@@ -26,7 +26,7 @@ _FILE_NAME = re.compile(r"^img(\d{3})-\d+\.png$")
 class Chars74K(Dataset):
     """``Chars74K(data_dir, img_size=(48, 48), binary=False)``; ``data_dir`` is where
     ``EnglishImg.tgz`` was unpacked (it holds ``English/Img/GoodImg/Bmp``). ``validation_split``
-    is a count (the original's 705) or a fraction of the non-test images; ``test_size`` is 2000."""
+    is a count (the original's 705) or a fraction of the non-test images; so is ``test_size`` (2000)."""
     name = "chars74k"
     display_name = "Chars74K"
     _num_classes = NUM_CLASSES
@@ -35,14 +35,15 @@ class Chars74K(Dataset):
     def __init__(self, data_dir, img_size=(48, 48), validation_split=705, binary: bool = False,
                  seed: int = 0, test_size: int = 2000, augment: bool = True):
         super().__init__(validation_split=0.5, binary=binary, seed=seed, augment=augment)
-        if not (isinstance(validation_split, int) and validation_split > 0
-                or isinstance(validation_split, float) and 0.0 < validation_split < 1.0):
-            raise ValueError(f"Chars74K: validation_split must be a count > 0 or a fraction in "
-                             f"(0, 1), got {validation_split!r}")
+        for field, value in (("validation_split", validation_split), ("test_size", test_size)):
+            if not (isinstance(value, int) and value > 0
+                    or isinstance(value, float) and 0.0 < value < 1.0):
+                raise ValueError(f"Chars74K: {field} must be a count > 0 or a fraction in (0, 1), "
+                                 f"got {value!r}")
         self.validation_split = validation_split
+        self.test_size = test_size
         self.data_dir = Path(os.path.expanduser(str(data_dir)))
         self.img_size = (int(img_size[0]), int(img_size[1]))
-        self.test_size = int(test_size)
 
     @property
     def input_shape(self):
