@@ -39,7 +39,6 @@ EVAL_NOISE_SEED = 4217                 # fixed noise of validation/test silence 
 MAX_FILES_PER_CLASS = 2 ** 27 - 1      # the hash-split constant of the Speech Commands recipe
 ARCHIVE = "speech_commands_v0.02.tar.gz"
 ARCHIVE_URL = "https://storage.googleapis.com/download.tensorflow.org/data/" + ARCHIVE
-ARCHIVE_SHA256 = "af14739ee7dc311471de98f5f9d2c9191b18aedfe957f4a6ff791c709868ff58"  # as in tensorflow-datasets' checksums.tsv
 SPLITS = ("training", "validation", "testing")
 
 

@@ -350,3 +350,28 @@ def test_vww_trains_a_tiny_model(vww):
     root, _ = vww
     result = two_epochs(VisualWakeWords(root, validation_split=6, img_size=(24, 28)), batch_size=8)
     assert result.ok and result.epochs_run == 2 and 0.0 <= result.val_error <= 1.0
+
+
+# --- the explicit download helper ------------------------------------------------------------------
+def test_fetch_unpacks_verifies_and_fails_in_one_line(tmp_path, monkeypatch, capsys):
+    import io
+    import tarfile
+
+    from dataset import fetch
+    archive = tmp_path / "src" / "thing.tar.gz"
+    archive.parent.mkdir()
+    with tarfile.open(archive, "w:gz") as tar:
+        data = b"hello"
+        info = tarfile.TarInfo("yes/a_nohash_0.wav")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    monkeypatch.setitem(fetch.SOURCES, "thing", ([(archive.as_uri(), True)], "list"))
+    monkeypatch.setattr(fetch, "known_sha256", lambda lst, name: None)
+    assert fetch.main(["thing", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out/yes/a_nohash_0.wav").read_bytes() == b"hello"
+    monkeypatch.setattr(fetch, "known_sha256", lambda lst, name: "0" * 64)
+    assert fetch.main(["thing", str(tmp_path / "out2")]) == 2
+    monkeypatch.setitem(fetch.SOURCES, "offline", ([("http://host.invalid/x.tar.gz", True)], None))
+    assert fetch.main(["offline", str(tmp_path / "out3")]) == 2
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2 and "expected 000" in errors[0] and "host.invalid" in errors[1]
