@@ -23,7 +23,7 @@ import os
 import random
 import re
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -189,7 +189,7 @@ class SpeechCommands(StreamedDataset):
                     np.array([label for _, label in items], np.int32))
         return self._cached(("audio", split), load)
 
-    def background_noise(self) -> np.ndarray | None:
+    def background_noise(self) -> Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """All ``_background_noise_`` WAVs (longer than a clip) concatenated, with their starts and
         lengths: ``(samples float32, starts, lengths)``; None when the folder is absent."""
         def load():

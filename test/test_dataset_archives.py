@@ -10,7 +10,6 @@ to an independent numpy computation; and a real two-epoch training run of a tiny
 import pickle
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import keras
