@@ -156,8 +156,8 @@ class SpeechCommands(StreamedDataset):
             raise ValueError(f"unknown split {split!r}; use train, validation or test")
         return self.index()[key]
 
-    def train_labels(self) -> np.ndarray:
-        return np.array([label for _, label in self._split_items("train")], np.int32)
+    def labels_of(self, split: str) -> np.ndarray:
+        return np.array([label for _, label in self._split_items(split)], np.int32)
 
     def split_size(self, split: str) -> int:
         return len(self._split_items(split))

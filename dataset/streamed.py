@@ -54,9 +54,12 @@ class StreamedDataset:
     def num_classes(self) -> int:
         raise NotImplementedError
 
-    def train_labels(self) -> np.ndarray:
-        """Labels of the training split (cheap: no features computed)."""
+    def labels_of(self, split: str) -> np.ndarray:
+        """Labels of ``train``, ``validation`` or ``test`` (no features computed)."""
         raise NotImplementedError
+
+    def train_labels(self) -> np.ndarray:
+        return self.labels_of("train")
 
     def train_batches(self, batch_size: int, seed: int = 0, class_weight=None, augment=None):
         raise NotImplementedError
@@ -66,10 +69,11 @@ class StreamedDataset:
 
     # --- shared ----------------------------------------------------------------------------------
     def class_weight(self) -> Dict[int, float]:
-        """Balanced class weights of the training split (``n / (k * count_c)``)."""
+        """Balanced class weights (``n / (k * count_c)``) of the labels of all three splits
+        together, as μNAS computed them."""
         from sklearn.utils.class_weight import compute_class_weight
 
-        y = self.train_labels()
+        y = np.concatenate([self.labels_of(s) for s in ("train", "validation", "test")])
         classes = np.arange(self.num_classes)
         present = np.isin(classes, y)
         weights = np.ones(self.num_classes)

@@ -114,13 +114,14 @@ class VisualWakeWords(StreamedDataset):
         img = tf.image.resize(img, self.img_size) / 255.0
         return img, tf.cast(f[LABEL_KEY], tf.int32)
 
-    def train_labels(self) -> np.ndarray:
+    def labels_of(self, split: str) -> np.ndarray:
+        """Labels of a split, parsed without decoding the images (one pass over its records)."""
         def read():
             import tensorflow as tf
             only = lambda r: tf.cast(tf.io.parse_single_example(  # noqa: E731
                 r, {LABEL_KEY: tf.io.FixedLenFeature([], tf.int64)})[LABEL_KEY], tf.int32)
-            return np.fromiter(self._records("train").map(only).as_numpy_iterator(), np.int32)
-        return self._cached("train_labels", read)
+            return np.fromiter(self._records(split).map(only).as_numpy_iterator(), np.int32)
+        return self._cached(("labels", split), read)
 
     # --- pipelines -------------------------------------------------------------------------------
     def train_batches(self, batch_size: int, seed: int = 0, class_weight=None, augment=None):

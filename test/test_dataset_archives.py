@@ -39,9 +39,9 @@ def tiny_model(input_shape, num_classes):
     return keras.Model(inputs, outputs)
 
 
-def two_epochs(dataset, batch_size=32):
+def two_epochs(dataset, batch_size=32, **kw):
     cfg = TrainingConfig(dataset=dataset, batch_size=batch_size, epochs=2,
-                         optimizer=lambda: keras.optimizers.Adam(1e-2))
+                         optimizer=lambda: keras.optimizers.Adam(1e-2), **kw)
     model = tiny_model(dataset.input_shape, dataset.num_classes)
     return ModelTrainer(cfg, seed=0).train_and_eval(model)
 
@@ -203,6 +203,9 @@ def test_speech_split_sizes_labels_and_unknown_silence_shares(speech):
         assert unknown_words <= set(OTHER_WORDS)
         assert all(p == "" for p, label in index[split] if label == 0)
     assert speech.labels == ("_silence_", "_unknown_") + SPEECH_WORDS
+    # Balanced class weights over all three splits: each word has 14 speakers x 2 clips = 28.
+    everything = sum(len(items) for items in index.values())
+    assert speech.class_weight()[2] == pytest.approx(everything / (12 * 28))
 
 
 def test_speech_features_shapes_and_deterministic_evaluation(speech_dir, speech):
@@ -291,7 +294,7 @@ def test_mfcc_of_a_pure_tone_matches_an_independent_computation(freq):
 
 
 def test_speech_trains_a_tiny_model(speech):
-    result = two_epochs(speech)
+    result = two_epochs(speech, use_class_weight=True)
     assert result.ok and result.epochs_run == 2 and 0.0 <= result.test_error <= 1.0
 
 
@@ -311,6 +314,8 @@ def test_vww_splits_follow_record_order(vww):
     assert x.shape == (6, 24, 28, 3) and x.dtype == np.float32 and 0 <= x.min() and x.max() <= 1
     assert list(y) == labels["train"][:6]
     assert sorted(ds.train_labels()) == sorted(labels["train"][6:])
+    n1 = sum(labels["train"]) + sum(labels["val"])                    # class weights: all splits
+    assert ds.class_weight()[1] == pytest.approx(42 / (2 * n1))
     assert [int(b[1]) for b in ds.test_dataset()] == labels["val"]
     given = VisualWakeWords(root, validation_split=6, train_size=30, test_size=12)
     assert given.split_size("test") == 12 and len(list(given.validation_dataset())) == 6
@@ -347,7 +352,8 @@ def test_vww_augmentation_flips_and_shifts_within_ten_percent(vww):
 
 def test_vww_trains_a_tiny_model(vww):
     root, _ = vww
-    result = two_epochs(VisualWakeWords(root, validation_split=6, img_size=(24, 28)), batch_size=8)
+    result = two_epochs(VisualWakeWords(root, validation_split=6, img_size=(24, 28)), batch_size=8,
+                        use_class_weight=True)
     assert result.ok and result.epochs_run == 2 and 0.0 <= result.val_error <= 1.0
 
 
