@@ -3,13 +3,14 @@
 
     driver.py CONFIG [--name NAME] [--load-from STATE] [--save-every N] [--seed S]
                      [--rounds N] [--epochs N] [--checkpoint-dir DIR] [--workers N]
-                     [--ray-address ADDR]
+                     [--ray-address ADDR] [--data-dir DIR]
 
 The config file is plain Python that defines ``search_algorithm``, ``training_config``,
 ``search_config`` and ``bound_config`` (see ``config.py`` and ``configs/``). The search space gets
 the dataset's input shape and class count. The options after ``--seed`` override the config:
 rounds, training epochs (a pruning schedule is scaled to fit), checkpoint directory, number of Ray
-workers and the address of an existing Ray cluster to join.
+workers, the address of an existing Ray cluster to join, and the dataset's directory. The
+dataset's files are checked before Ray starts: missing data is one line and exit 2.
 
 Exit codes: 0 done, 1 the search stopped (too many failures in a row, Ray trouble), 2 a problem
 with the config file, the command line or a state file (one line naming the file), 130 Ctrl-C
@@ -190,6 +191,8 @@ def parse_args(argv=None):
                    help="join this Ray cluster (e.g. 'auto' or 'host:6379') instead of starting "
                         "a local Ray; for a cluster with token authentication (Ray's default) "
                         "set RAY_AUTH_MODE=token")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="directory holding the dataset's files (overrides the config's data_dir)")
     return p.parse_args(argv)
 
 
@@ -246,6 +249,12 @@ def main(argv=None) -> int:
     except ConfigError as e:  # an override made a value invalid
         print(f"error: {args.config}: with the command-line overrides: {_one_line(e)}",
               file=sys.stderr)
+        return EXIT_USAGE
+
+    from dataset.availability import ensure_available  # missing data: fail before any worker
+    problem = ensure_available(config["training_config"].dataset, data_dir=args.data_dir)
+    if problem:
+        print(f"error: {args.config}: {problem}", file=sys.stderr)
         return EXIT_USAGE
 
     from search_algorithms.display import LogDisplay, ProgressDisplay

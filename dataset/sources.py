@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 
 from .base import Dataset, DatasetUnavailable
-from .idx import IDX_FILES, load_idx_dir
+from .idx import IDX_FILES, find_idx, load_idx_dir
 
 FASHION_MNIST_DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")
 
@@ -49,6 +49,29 @@ def load_tfds(dataset_name: str, display_name: str, *, data_dir=None, download: 
         raise
     except Exception as e:     # noqa: BLE001 - any TFDS failure means "not available here"
         raise unavailable(f"{type(e).__name__}: {e}") from None
+
+
+def _check_tfds(tfds_name: str, display_name: str, tfds_data_dir, download: bool, how: str):
+    """Availability through tensorflow-datasets: prepared already, or downloaded now (online and
+    ``download``), in the driver's foreground; otherwise a one-line ``DatasetUnavailable``."""
+    from .availability import NETWORK_PROBE_HOST, online, tfds_prepared
+    if tfds_prepared(tfds_name, tfds_data_dir):
+        return
+    if not download:
+        raise DatasetUnavailable(f"{display_name} is not available: no local copy and no prepared "
+                                 f"tensorflow-datasets copy, and download=False; {how}.")
+    if not online():
+        raise DatasetUnavailable(f"{display_name} is not available: no local copy, no prepared "
+                                 f"tensorflow-datasets copy, and {NETWORK_PROBE_HOST} is "
+                                 f"unreachable (offline); {how}.")
+    print(f"Downloading {display_name} through tensorflow-datasets (once)...", flush=True)
+    try:
+        import tensorflow_datasets as tfds
+        tfds.builder(tfds_name, data_dir=tfds_data_dir).download_and_prepare()
+    except Exception as e:     # noqa: BLE001 - any failure: the data is not there
+        reason = " ".join(f"{type(e).__name__}: {e}".split())[:200]
+        raise DatasetUnavailable(f"{display_name} is not available: the tensorflow-datasets "
+                                 f"download failed ({reason}); {how}.") from None
 
 
 class Digits(Dataset):
@@ -102,6 +125,27 @@ class MNIST(Dataset):
         return (f"Pass {type(self).__name__}(data_dir=DIR) with the IDX files "
                 f"({', '.join(s[0] + '[.gz]' for s in IDX_FILES.values())}).")
 
+    # Where to get the IDX archives by hand (the message of a failed availability check).
+    source_hint = ("the four *-ubyte.gz files of https://yann.lecun.com/exdb/mnist/ "
+                   "(or any mirror)")
+
+    def check_available(self) -> None:
+        """Raise a one-line ``DatasetUnavailable`` unless the data loads without surprises: the
+        IDX files in ``data_dir`` or a default directory, a prepared tensorflow-datasets copy, or
+        (``download=True`` and online) a download made now, in the foreground."""
+        expected = ", ".join(s[0] + "[.gz]" for s in IDX_FILES.values())
+        if self.data_dir is not None:
+            if not all(find_idx(self.data_dir, stems) for stems in IDX_FILES.values()):
+                raise DatasetUnavailable(
+                    f"{self.display_name} is not available: {self.data_dir} does not hold "
+                    f"{expected}; put {self.source_hint} there (gzipped or not).")
+            return
+        if any(all(find_idx(Path(d), st) for st in IDX_FILES.values()) for d in self.default_dirs):
+            return
+        _check_tfds(self.tfds_name, self.display_name, self.tfds_data_dir, self.download,
+                    f"put {self.source_hint} in a directory DIR and pass "
+                    f"{type(self).__name__}(data_dir=DIR) or driver.py --data-dir DIR")
+
     def _load_arrays(self):
         expected = ", ".join(s[0] + "[.gz]" for s in IDX_FILES.values())
         if self.data_dir is not None:                 # an explicit directory must work, no fallback
@@ -136,6 +180,9 @@ class FashionMNIST(MNIST):
     def _hint(self):
         return super()._hint() + " Or install the Debian package: apt-get install dataset-fashion-mnist."
 
+    source_hint = ("the four *-ubyte.gz files of https://github.com/zalandoresearch/fashion-mnist "
+                   "(or apt-get install dataset-fashion-mnist)")
+
 
 class CIFAR10(Dataset):
     """CIFAR-10 from the python pickle batches in ``data_dir`` (``cifar-10-batches-py``), otherwise
@@ -161,6 +208,22 @@ class CIFAR10(Dataset):
     def _scale(self, x):
         x = super()._scale(x)
         return (x - np.asarray(self.CHANNEL_MEAN, np.float32)) / np.asarray(self.CHANNEL_STD, np.float32)
+
+    def check_available(self) -> None:
+        """One-line ``DatasetUnavailable`` unless the python batches are in ``data_dir`` or
+        tensorflow-datasets has (or, online with ``download=True``, now downloads) a copy."""
+        how = ("unpack cifar-10-python.tar.gz (https://www.cs.toronto.edu/~kriz/cifar.html) into "
+               "a directory DIR and pass CIFAR10(data_dir=DIR) or driver.py --data-dir DIR")
+        if self.data_dir is not None:
+            names = [f"data_batch_{i}" for i in range(1, 6)] + ["test_batch"]
+            root = self.data_dir / "cifar-10-batches-py"
+            root = root if root.is_dir() else self.data_dir
+            missing = [n for n in names if not (root / n).is_file()]
+            if missing:
+                raise DatasetUnavailable(f"CIFAR-10 is not available: {root} lacks "
+                                         f"{', '.join(missing)}; {how}.")
+            return
+        _check_tfds("cifar10", self.display_name, self.tfds_data_dir, self.download, how)
 
     def _load_arrays(self):
         hint = "Pass CIFAR10(data_dir=DIR) with the python batches (data_batch_1..5, test_batch)."
