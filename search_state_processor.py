@@ -1,7 +1,11 @@
 #!/usr/bin/env python
 """Read a μNAS search state: print the Pareto-optimal and in-bounds models, plot the search.
 
-    search_state_processor.py STATE [--plot-dir DIR]
+    search_state_processor.py STATE [--plot-dir DIR] [--validation-error] [--csv]
+
+As the original μNAS's processor does, tables, fronts and plots show each model's test error;
+``--validation-error`` shows the validation error (what the search itself optimised) instead.
+``--csv`` prints the original's CSV (``Error,PMU,MS,MACs``, one line per evaluated model).
 
 As a library (notebooks)::
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -29,13 +34,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from architecture import Architecture  # noqa: E402
 from search_algorithms.points import (OBJECTIVE_BOUNDS, OBJECTIVES, RESOURCE_FEATURES,  # noqa: E402
-                                      Point, active_objectives, in_bounds)
+                                      Point, active_objectives, dominates, in_bounds)
 from search_algorithms.points import pareto_front as _pareto_front  # noqa: E402
 from search_algorithms.state import (StateFileError, merged_points, read_state,  # noqa: E402
                                      weights_dir)
 from search_algorithms.weights import weights_file  # noqa: E402
 
-LABELS = {"val_error": "validation error", "peak_memory_usage": "peak memory usage (bytes)",
+#: the error a printout or plot shows: the original's default is the test error.
+ERRORS = {"test_error": "test error", "val_error": "validation error"}
+LABELS = {"val_error": "validation error", "test_error": "test error", "peak_memory_usage": "peak memory usage (bytes)",
           "model_size": "model size (bytes)", "macs": "MACs"}
 
 
@@ -94,9 +101,29 @@ class SearchState:
         return self.space
 
 
-def pareto_front(points: Sequence[Point], objectives: Sequence[str] = OBJECTIVES) -> List[Point]:
-    """The successful points no other successful point dominates in ``objectives`` (minimised)."""
-    return _pareto_front(points, objectives)
+def pareto_front(points: Sequence[Point], objectives: Sequence[str] = OBJECTIVES,
+                 error: str = "val_error") -> List[Point]:
+    """The successful points no other successful point dominates in ``objectives`` (minimised).
+    With ``error="test_error"`` the error objective is the test error (as the original's figures)."""
+    if error == "val_error":
+        return _pareto_front(points, objectives)
+    _check_error(error)
+    scored = []
+    for p in points:
+        values = [p.test_error if o == "val_error" else p.objective(o) for o in objectives]
+        if p.ok and all(v is not None and math.isfinite(v) for v in values):
+            scored.append((tuple(float(v) for v in values), p))
+    return [p for v, p in scored if not any(dominates(w, v) for w, _ in scored)]
+
+
+def _check_error(error: str) -> None:
+    if error not in ERRORS:
+        raise ValueError(f"error must be one of {list(ERRORS)}, got {error!r}")
+
+
+def error_of(point: Point, error: str) -> Optional[float]:
+    """The point's test or validation error."""
+    return point.test_error if error == "test_error" else point.val_error
 
 
 def _search_space(header: dict):
@@ -149,17 +176,23 @@ def format_table(points: Sequence[Point], bounds: dict) -> str:
     return "\n".join(rows)
 
 
-def report(state: SearchState) -> str:
+def report(state: SearchState, error: str = "test_error") -> str:
+    """The printout: counts, the Pareto front (with ``error`` as the error objective) and the
+    candidates within all bounds (the search's test: validation error), ordered by ``error``."""
+    _check_error(error)
     bounds = state.bounds
     failed = sum(p.status == "failed" for p in state.points)
     shown = ", ".join(f"{b} {bounds[b]:,}" for b in OBJECTIVE_BOUNDS.values()
                       if bounds.get(b) is not None)
     lines = [f"{state.path}: {len(state.points)} candidates evaluated ({failed} failed"
              + (f", {len(state.in_flight)} in flight" if state.in_flight else "") + ")",
-             f"bounds: {shown}; objectives: {', '.join(state.objectives)}", ""]
-    front = pareto_front(state.ok_points, state.objectives)
-    lines += [f"Pareto-optimal candidates ({len(front)}):", format_table(front, bounds), ""]
-    good = sorted(state.in_bounds_points, key=lambda p: p.val_error)
+             f"bounds: {shown}; objectives: {', '.join(state.objectives)}",
+             f"error shown: {ERRORS[error]}" + (" (--validation-error for the validation error)"
+                                                 if error == "test_error" else ""), ""]
+    front = pareto_front(state.ok_points, state.objectives, error=error)
+    lines += [f"Pareto-optimal candidates by {ERRORS[error]} ({len(front)}):",
+              format_table(front, bounds), ""]
+    good = sorted(state.in_bounds_points, key=lambda p: _sort_key(p, error))
     lines.append(f"Candidates within all bounds ({len(good)}):")
     lines.append(format_table(good, bounds) if good else "  none")
     kept = [p.id for p in state.ok_points if state.weights_path(p) is not None]
@@ -168,22 +201,43 @@ def report(state: SearchState) -> str:
     return "\n".join(lines)
 
 
+def _sort_key(point: Point, error: str):
+    value = error_of(point, error)
+    return (value is None, value if value is not None else 0.0, point.id)
+
+
+def csv_lines(state: SearchState, error: str = "test_error") -> List[str]:
+    """The original's CSV: a header and ``error,peak memory,model size,MACs`` per evaluated model,
+    in evaluation order."""
+    _check_error(error)
+    lines = ["Error,PMU,MS,MACs"]
+    for p in state.ok_points:
+        value = error_of(p, error)
+        rf = p.resource_features or {}
+        lines.append(f"{'' if value is None else f'{value:.4f}'},{rf.get('peak_memory_usage')},"
+                     f"{rf.get('model_size')},{rf.get('macs')}")
+    return lines
+
+
 # --- plotting ------------------------------------------------------------------------------------
-def front_2d(points: Sequence[Point], resource: str) -> List[Point]:
+def front_2d(points: Sequence[Point], resource: str, error: str = "val_error") -> List[Point]:
     """The error-vs-``resource`` Pareto front, sorted by the resource."""
-    return sorted(pareto_front(points, ("val_error", resource)),
-                  key=lambda p: (p.objective(resource), p.val_error))
+    return sorted(pareto_front(points, ("val_error", resource), error=error),
+                  key=lambda p: (p.objective(resource), error_of(p, error)))
 
 
-def plot_search(state: SearchState, plot_dir) -> List[Path]:
-    """Write ``pareto_<resource>.png`` for each resource and ``progress.png``; returns the paths."""
+def plot_search(state: SearchState, plot_dir, error: str = "test_error") -> List[Path]:
+    """Write ``pareto_<resource>.png`` for each resource and ``progress.png`` with ``error`` on
+    the error axis; returns the paths."""
+    _check_error(error)
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     plot_dir = Path(plot_dir)
     plot_dir.mkdir(parents=True, exist_ok=True)
-    ok, bounds, written = state.ok_points, state.bounds, []
+    ok = [p for p in state.ok_points if error_of(p, error) is not None]
+    bounds, written = state.bounds, []
     error_bound = bounds.get("error_bound")
     for resource in RESOURCE_FEATURES:
         fig, ax = plt.subplots(figsize=(6.4, 4.4))
@@ -192,11 +246,11 @@ def plot_search(state: SearchState, plot_dir) -> List[Path]:
         for group, style in ((others, dict(c="0.65", s=14, label="evaluated")),
                              (good, dict(c="tab:green", s=20, label="within all bounds"))):
             if group:
-                ax.scatter([p.objective(resource) for p in group], [p.val_error for p in group],
-                           zorder=3, **style)
-        front = front_2d(ok, resource)
+                ax.scatter([p.objective(resource) for p in group],
+                           [error_of(p, error) for p in group], zorder=3, **style)
+        front = front_2d(ok, resource, error)
         if front:
-            ax.step([p.objective(resource) for p in front], [p.val_error for p in front],
+            ax.step([p.objective(resource) for p in front], [error_of(p, error) for p in front],
                     where="post", c="tab:red", lw=1.2, marker="o", ms=4, label="Pareto front")
         bound = bounds.get(OBJECTIVE_BOUNDS[resource])
         if bound is not None:
@@ -207,18 +261,18 @@ def plot_search(state: SearchState, plot_dir) -> List[Path]:
                 1, min(p.objective(resource) for p in ok)):
             ax.set_xscale("log")
         ax.set_xlabel(LABELS[resource])
-        ax.set_ylabel(LABELS["val_error"])
+        ax.set_ylabel(LABELS[error])
         ax.set_title(f"Error vs {LABELS[resource].split(' (')[0]} ({len(ok)} models)")
         ax.legend(fontsize=8)
         fig.tight_layout()
         written.append(plot_dir / f"pareto_{resource}.png")
         fig.savefig(written[-1], dpi=110)
         plt.close(fig)
-    written.append(_plot_progress(state, plot_dir / "progress.png", plt))
+    written.append(_plot_progress(state, plot_dir / "progress.png", plt, error))
     return written
 
 
-def _plot_progress(state: SearchState, path: Path, plt) -> Path:
+def _plot_progress(state: SearchState, path: Path, plt, error: str) -> Path:
     bounds = state.bounds
     fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(6.4, 6.0), sharex=True)
     t0 = min((p.proposed_at or p.finished_at or 0.0 for p in state.points), default=0.0)
@@ -226,20 +280,21 @@ def _plot_progress(state: SearchState, path: Path, plt) -> Path:
     xs, errors, best, inb, count = [], [], [], [], 0
     for i, p in enumerate(state.points, 1):
         x = (p.finished_at - t0) / 60 if use_time else i
-        if p.ok:
+        value = error_of(p, error)
+        if p.ok and value is not None:
             xs.append(x)
-            errors.append(p.val_error)
+            errors.append(value)
         if in_bounds(p, bounds):
             count += 1
             prev = best[-1][1] if best else float("inf")
-            best.append((x, min(prev, p.val_error)))
+            best.append((x, prev if value is None else min(prev, value)))
         inb.append((x, count))
-    ax1.scatter(xs, errors, s=10, c="0.6", label="validation error")
+    ax1.scatter(xs, errors, s=10, c="0.6", label=ERRORS[error])
     if best:
         if inb and inb[-1][0] > best[-1][0]:
             best.append((inb[-1][0], best[-1][1]))  # carry the best on to the end
         ax1.step(*zip(*best), where="post", c="tab:green", marker=".", label="best within bounds")
-    ax1.set_ylabel(LABELS["val_error"])
+    ax1.set_ylabel(LABELS[error])
     ax1.legend(fontsize=8)
     ax1.set_title(f"Search progress ({len(state.points)} candidates)")
     if inb:
@@ -257,15 +312,20 @@ def main(argv=None) -> int:
                                 description="Print and plot a μNAS search state.")
     p.add_argument("state", help="<name>_agingevosearch_state.json")
     p.add_argument("--plot-dir", help="write PNG plots here")
+    p.add_argument("--validation-error", action="store_true",
+                   help="show and plot the validation error instead of the test error")
+    p.add_argument("--csv", action="store_true",
+                   help="print the original's CSV (Error,PMU,MS,MACs) instead of the tables")
     args = p.parse_args(argv)
+    error = "val_error" if args.validation_error else "test_error"
     try:
         state = load_search_state(args.state)
     except StateFileError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    print(report(state))
+    print("\n".join(csv_lines(state, error)) if args.csv else report(state, error))
     if args.plot_dir:
-        paths = plot_search(state, args.plot_dir)
+        paths = plot_search(state, args.plot_dir, error)
         print("\nPlots: " + ", ".join(str(p) for p in paths))
     return 0
 

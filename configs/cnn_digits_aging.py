@@ -1,5 +1,8 @@
 """The built-in default (``make search``): aging evolution on scikit-learn's 8x8 digits.
 
+This project's addition, not one of the original μNAS configs (those are ported under their own
+names in this directory).
+
 Real data that ships with scikit-learn, so it runs offline. The bounds are meant for 8x8 inputs
 (the seed's MNIST bounds would admit almost any model here): error <= 10 %, peak memory
 <= 1,000 B, model size <= 20,000 B, MACs <= 200,000. Most random μNAS architectures break them

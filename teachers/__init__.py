@@ -1,11 +1,15 @@
 """Teacher models for knowledge distillation (``config.DistillationConfig(distill_from=...)``).
 
-A teacher is a saved Keras model (``.keras``) that takes the dataset's images and outputs logits
-(one per class; one for a binary task). Trained teachers are not committed (``*.keras`` is ignored
-here); make one for a dataset with::
+One module per dataset, with the original μNAS's teacher architecture and training recipe:
+``chars74k``, ``cifar10``, ``cifar10_binary``, ``fashion_mnist``, ``speech_commands``; ``digits``
+is this project's addition (a small teacher for the built-in 8x8 digits). Each module defines
+``build_model(input_shape, num_classes)`` (logits, one per class), ``make_dataset(data_dir)``,
+``optimizer()``, ``callbacks()``, ``EPOCHS``, ``BATCH_SIZE``, ``FULL_TRAINING_SET`` (train on the
+validation split too, as the original does where it sets ``validation_split=0.0``) and ``OUTPUT``,
+the file name the distillation configs expect. Train one with::
 
-    python -m teachers.train digits --out teachers/digits_teacher.keras
-    python -m teachers.train fashion_mnist --epochs 30 --out teachers/fashion_mnist_teacher.keras
+    python -m teachers.train chars74k --data-dir /datasets/chars74k   # writes cnn-chars74k.keras
 
-or from Python with ``teachers.train.train_teacher(dataset, out_path, epochs=...)``.
+Trained teachers are not committed (``*.keras`` is ignored).
 """
+TEACHERS = ("chars74k", "cifar10", "cifar10_binary", "fashion_mnist", "speech_commands", "digits")

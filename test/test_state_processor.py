@@ -89,3 +89,82 @@ def test_cli_bad_state_is_one_line(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and str(path) in result.stderr
+
+
+# --- which error the figures show: test error by default (as the original), validation on request
+@pytest.fixture(scope="module")
+def shuffled(tmp_path_factory, finished):
+    """The finished state with the test errors permuted among the points, so that the test-error
+    and validation-error fronts differ."""
+    s, _ = finished
+    state = json.loads(s.state_path.read_text())
+    ok = [p for p in state["points"] if p["status"] == "ok"]
+    rng = __import__("random").Random(3)
+    errors = [p["test_error"] for p in ok]
+    rng.shuffle(errors)
+    for p, e in zip(ok, errors):
+        p["test_error"] = e
+    path = tmp_path_factory.mktemp("shuffled") / "t_agingevosearch_state.json"
+    path.write_text(json.dumps(state))
+    return path, ok
+
+
+def brute_front(records, error, resources):
+    """Front by exhaustive comparison of the raw JSON records (independent of the code under test)."""
+    def values(r):
+        return [r[error]] + [r["resource_features"][k] for k in resources]
+    front = []
+    for r in records:
+        v = values(r)
+        if not any(all(a <= b for a, b in zip(values(q), v)) and values(q) != v for q in records):
+            front.append(r["id"])
+    return sorted(front)
+
+
+def printed_front(out):
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Pareto-optimal"))
+    ids = []
+    for line in lines[start + 2:]:
+        if not line.strip():
+            break
+        ids.append(int(line.split()[0]))
+    return lines[start], sorted(ids)
+
+
+RESOURCES = ["peak_memory_usage", "model_size", "macs"]
+
+
+@pytest.mark.parametrize("flag, error", [([], "test_error"), (["--validation-error"], "val_error")])
+def test_cli_front_uses_test_error_unless_asked(shuffled, flag, error):
+    path, records = shuffled
+    result = subprocess.run([sys.executable, str(ROOT / "search_state_processor.py"), str(path),
+                             *flag], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    header, ids = printed_front(result.stdout)
+    assert ssp.ERRORS[error] in header
+    assert ids == brute_front(records, error, RESOURCES)
+    other = "val_error" if error == "test_error" else "test_error"
+    assert brute_front(records, error, RESOURCES) != brute_front(records, other, RESOURCES)
+
+
+def test_plotted_fronts_use_the_chosen_error(shuffled):
+    path, records = shuffled
+    state = ssp.load_search_state(path)
+    for error in ("test_error", "val_error"):
+        for resource in RESOURCES:
+            ids = sorted(p.id for p in ssp.front_2d(state.ok_points, resource, error))
+            assert ids == brute_front(records, error, [resource])
+
+
+def test_cli_csv_is_the_originals_format(shuffled):
+    path, records = shuffled
+    result = subprocess.run([sys.executable, str(ROOT / "search_state_processor.py"), str(path),
+                             "--csv"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Error,PMU,MS,MACs" and len(lines) == len(records) + 1
+    for line, r in zip(lines[1:], records):
+        rf = r["resource_features"]
+        assert line == (f"{r['test_error']:.4f},{rf['peak_memory_usage']},{rf['model_size']},"
+                        f"{rf['macs']}")

@@ -1,0 +1,11 @@
+"""MNIST without a model size bound (the paper's ablation): μNAS's
+``configs/cnn_mnist_aging_no_ms.py``. ``cnn_mnist_aging.py`` with ``model_size_bound=None``."""
+from config import BoundConfig
+from configs.cnn_mnist_aging import search_algorithm, search_config, training_config  # noqa: F401
+
+bound_config = BoundConfig(
+    error_bound=0.035,
+    peak_mem_bound=2500,
+    model_size_bound=None,
+    mac_bound=30_000_000,
+)

@@ -1,0 +1,16 @@
+"""MNIST, Bayesian optimisation with structured pruning: μNAS's
+``configs/cnn_mnist_bo_struct_pru.py``. ``cnn_mnist_bo.py`` plus the pruning of
+``cnn_mnist_struct_pru.py`` (epochs 3 to 18, target sparsity in [0.05, 0.8])."""
+import dataclasses
+
+from config import PruningConfig
+from configs.cnn_mnist_bo import (bound_config, search_algorithm,  # noqa: F401
+                                  search_config, training_config)
+
+training_config = dataclasses.replace(training_config, pruning=PruningConfig(
+    structured=True,
+    start_pruning_at_epoch=3,
+    finish_pruning_by_epoch=18,
+    min_sparsity=0.05,
+    max_sparsity=0.8,
+))
