@@ -122,3 +122,90 @@ def quantised_accuracy(flatbuffer: bytes, data, max_samples: int | None = None) 
     else:
         predictions = logits.argmax(axis=-1)
     return float(np.mean(predictions == np.asarray(ys)))
+
+
+# --- TensorFlow Lite Micro ------------------------------------------------------------------------
+def _tflm_interpreter(flatbuffer: bytes, arena_size: int | None = None):
+    """A TFLM interpreter (reference kernels) for ``flatbuffer``; without ``arena_size`` the arena
+    grows from 64 kB until the model fits (a too-small arena makes the constructor raise)."""
+    from tflite_micro import runtime
+
+    if arena_size is not None:
+        return runtime.Interpreter.from_bytes(flatbuffer, arena_size=arena_size)
+    size = 64 * 1024 + 2 * len(flatbuffer)
+    while True:
+        try:
+            return runtime.Interpreter.from_bytes(flatbuffer, arena_size=size)
+        except RuntimeError:
+            if size > 1 << 30:
+                raise
+            size *= 4
+
+
+def _read_fd2(action) -> str:
+    """Runs ``action`` and returns what native code wrote to file descriptor 2 meanwhile."""
+    import sys
+    import tempfile
+
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile(mode="w+b") as capture:
+        os.dup2(capture.fileno(), 2)
+        try:
+            action()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        return capture.read().decode("utf-8", "replace")
+
+
+def tflm_arena_usage(flatbuffer: bytes, arena_size: int | None = None) -> dict:
+    """What TFLM's arena holds after one inference: ``{"head": bytes, "tail": bytes, "total":
+    bytes}`` as its RecordingMicroAllocator reports them (head: the planned activations and
+    scratch buffers; tail: tensor metadata, node data, quantisation parameters)."""
+    import re
+
+    interpreter = _tflm_interpreter(flatbuffer, arena_size)
+    details = interpreter.get_input_details(0)
+    interpreter.set_input(np.zeros(details["shape"], dtype=details["dtype"]), 0)
+    interpreter.invoke()
+    text = _read_fd2(interpreter.print_allocations)
+    usage = {}
+    for key in ("total", "head", "tail"):
+        match = re.search(rf"Arena allocation {key} (\d+) bytes", text)
+        if match is None:
+            raise RuntimeError(f"TFLM's print_allocations did not report the arena {key}: {text!r}")
+        usage[key] = int(match.group(1))
+    return usage
+
+
+def tflm_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False) -> np.ndarray:
+    """Runs a model on TFLM one input at a time. Float inputs are quantised for an int8 model and
+    outputs dequantised, unless ``raw`` (then inputs are given and outputs returned as stored)."""
+    interpreter = _tflm_interpreter(flatbuffer)
+    inp, out = interpreter.get_input_details(0), interpreter.get_output_details(0)
+    in_scale, in_zero = _scale_zero(inp)
+    out_scale, out_zero = _scale_zero(out)
+    outputs = []
+    for x in xs:
+        x = np.asarray(x)[None]
+        if not raw and inp["dtype"] != np.float32:
+            info = np.iinfo(inp["dtype"])
+            x = np.clip(np.round(x / in_scale + in_zero), info.min, info.max)
+        interpreter.set_input(x.astype(inp["dtype"]), 0)
+        interpreter.invoke()
+        y = interpreter.get_output(0)[0]
+        if not raw and out["dtype"] != np.float32:
+            y = (y.astype(np.float32) - out_zero) * out_scale
+        outputs.append(np.array(y))
+    return np.stack(outputs)
+
+
+def _scale_zero(details: dict):
+    q = details.get("quantization_parameters") or {}
+    scales, zeros = q.get("scales"), q.get("zero_points")
+    if scales is not None and len(scales):
+        return float(scales[0]), int(zeros[0])
+    scale, zero = details.get("quantization", (0.0, 0))
+    return float(scale), int(zero)
