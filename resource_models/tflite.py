@@ -253,6 +253,7 @@ def analyse(path, optimize_to=None) -> dict:
                "theoretical_peak_bytes": stored.theoretical_peak_bytes,
                "optimal_theoretical_peak_bytes": result.theoretical_peak_bytes,
                "operator_order": result.order,
+               "reordered_arena_head_bytes": result.online_arena_head_bytes,
                "offline_plan": result.offline_plan,
                "order_search": result.search}
     if optimize_to is not None:

@@ -32,6 +32,7 @@ class Optimised:
     offline_offsets: Optional[List[int]]
     search: str                       # how the order was found, for reports
     flatbuffer: bytes
+    online_arena_head_bytes: int = 0  # TFLM's head for the best order without an offline plan
 
 
 class _Scheduler:
@@ -199,6 +200,7 @@ def optimise(model, max_orders: int = 20_000) -> Optimised:
     the rewritten flatbuffer. Keeps the model as it is when nothing beats it."""
     stored = model.memory()
     order, head, peak, least, how = best_order(model, max_orders)
+    online_head = head
     offline = None
     if least is None or head > least:
         candidates = [order]
@@ -214,7 +216,7 @@ def optimise(model, max_orders: int = 20_000) -> Optimised:
         if stored.arena_head_bytes <= head:
             return Optimised(model.stored_order, stored.arena_head_bytes,
                              stored.theoretical_peak_bytes, least, True, model.offline_offsets,
-                             how + "; the model's own offline plan kept", model.data)
+                             how + "; the model's own offline plan kept", model.data, online_head)
         offline = _online(model)
     if stored.arena_head_bytes <= head and offline is None:
         order = model.stored_order
@@ -225,7 +227,7 @@ def optimise(model, max_orders: int = 20_000) -> Optimised:
     if offline is not None:
         data = with_offline_plan(data, offline)
     return Optimised(order, head, peak, least, offline is not None and any(o != ONLINE for o in offline),
-                     offline, how, data)
+                     offline, how, data, online_head)
 
 
 def _least_peak_order(model) -> List[int]:
