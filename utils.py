@@ -70,25 +70,19 @@ def save_tflite(flatbuffer: bytes, path: str | os.PathLike) -> Path:
 
 
 def tflite_interpreter(flatbuffer: bytes):
-    """A TFLite interpreter on the built-in reference kernels, the kind TFLite Micro runs: the
+    """A TFLite (LiteRT) interpreter on its reference kernels, the kind TFLite Micro runs: the
     default XNNPACK delegate rejects some valid int8 graphs (e.g. a fully connected layer with a
-    single input feature)."""
-    import tensorflow as tf
+    single input feature), and ``tf.lite.Interpreter`` is deprecated."""
+    from ai_edge_litert.interpreter import Interpreter, OpResolverType
 
-    return tf.lite.Interpreter(
-        model_content=flatbuffer,
-        experimental_op_resolver_type=tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
+    return Interpreter(model_content=flatbuffer,
+                       experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
 
 
-def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> np.ndarray:
-    """Runs a (possibly int8) TFLite model on float inputs one at a time; returns float outputs."""
-    import warnings
-
-    import tensorflow as tf
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # tf.lite.Interpreter's deprecation notice
-        interpreter = tflite_interpreter(flatbuffer)
+def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False) -> np.ndarray:
+    """Runs a (possibly int8) TFLite model on float inputs one at a time; returns float outputs
+    (``raw``: the stored int8 outputs, as TFLM would give them)."""
+    interpreter = tflite_interpreter(flatbuffer)
     interpreter.allocate_tensors()
     inp, out = interpreter.get_input_details()[0], interpreter.get_output_details()[0]
     in_scale, in_zero = inp["quantization"]
@@ -101,9 +95,9 @@ def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> np.ndarray:
             x = np.clip(np.round(x / in_scale + in_zero), info.min, info.max).astype(inp["dtype"])
         interpreter.set_tensor(inp["index"], x)
         interpreter.invoke()
-        y = interpreter.get_tensor(out["index"])[0].astype(np.float32)
-        if out["dtype"] != np.float32:
-            y = (y - out_zero) * out_scale
+        y = interpreter.get_tensor(out["index"])[0]
+        if not raw and out["dtype"] != np.float32:
+            y = (y.astype(np.float32) - out_zero) * out_scale
         outputs.append(y)
     return np.stack(outputs)
 
@@ -181,8 +175,8 @@ def tflm_arena_usage(flatbuffer: bytes, arena_size: int | None = None) -> dict:
 
 
 def tflm_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False) -> np.ndarray:
-    """Runs a model on TFLM one input at a time. Float inputs are quantised for an int8 model and
-    outputs dequantised, unless ``raw`` (then inputs are given and outputs returned as stored)."""
+    """Runs a model on TFLite Micro one float input at a time (quantised for an int8 model);
+    returns float outputs, or with ``raw`` the outputs as stored (int8)."""
     interpreter = _tflm_interpreter(flatbuffer)
     inp, out = interpreter.get_input_details(0), interpreter.get_output_details(0)
     in_scale, in_zero = _scale_zero(inp)
@@ -190,7 +184,7 @@ def tflm_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False)
     outputs = []
     for x in xs:
         x = np.asarray(x)[None]
-        if not raw and inp["dtype"] != np.float32:
+        if inp["dtype"] != np.float32:
             info = np.iinfo(inp["dtype"])
             x = np.clip(np.round(x / in_scale + in_zero), info.min, info.max)
         interpreter.set_input(x.astype(inp["dtype"]), 0)
