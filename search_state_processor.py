@@ -257,6 +257,8 @@ def main(argv=None) -> int:
                                 description="Print and plot a μNAS search state.")
     p.add_argument("state", help="<name>_agingevosearch_state.json")
     p.add_argument("--plot-dir", help="write PNG plots here")
+    from deploy import add_export_arguments, run_export
+    add_export_arguments(p)
     args = p.parse_args(argv)
     try:
         state = load_search_state(args.state)
@@ -267,6 +269,8 @@ def main(argv=None) -> int:
     if args.plot_dir:
         paths = plot_search(state, args.plot_dir)
         print("\nPlots: " + ", ".join(str(p) for p in paths))
+    if args.export:
+        return run_export(state, args)
     return 0
 
 

@@ -136,6 +136,34 @@ def _tflm_interpreter(flatbuffer: bytes, arena_size: int | None = None):
             size *= 4
 
 
+def quiet_conversion(flatbuffer_factory):
+    """Runs ``flatbuffer_factory()`` with file descriptors 1 and 2 captured: the TFLite converter
+    prints the SavedModel signature and MLIR notes there. Shows them again if it raises."""
+    import sys
+    import tempfile
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    with tempfile.TemporaryFile(mode="w+b") as capture:
+        os.dup2(capture.fileno(), 1)
+        os.dup2(capture.fileno(), 2)
+        try:
+            return flatbuffer_factory()
+        except BaseException:
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            capture.seek(0)
+            sys.stderr.write(capture.read().decode("utf-8", "replace")[-4000:])
+            raise
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+
+
 def _read_fd2(action) -> str:
     """Runs ``action`` and returns what native code wrote to file descriptor 2 meanwhile."""
     import sys
