@@ -231,3 +231,24 @@ def _scale_zero(details: dict):
         return float(scales[0]), int(zeros[0])
     scale, zero = details.get("quantization", (0.0, 0))
     return float(scale), int(zero)
+
+
+def memory_report(flatbuffer: bytes) -> dict:
+    """Predicted and measured TFLM memory of a model: the theoretical peak and arena head that
+    ``resource_models.tflite`` predicts for its stored order, and TFLM's measured head and total."""
+    from resource_models.tflite import read_tflite
+
+    predicted = read_tflite(flatbuffer).memory()
+    measured = tflm_arena_usage(flatbuffer)
+    return {"theoretical_peak_bytes": predicted.theoretical_peak_bytes,
+            "predicted_arena_head_bytes": predicted.arena_head_bytes,
+            "tflm_arena_head_bytes": measured["head"],
+            "tflm_arena_total_bytes": measured["total"]}
+
+
+def optimise_tflite(flatbuffer: bytes) -> bytes:
+    """The model with the operator order (and offline plan) that minimises TFLM's arena head."""
+    from resource_models.tflite import read_tflite
+    from resource_models.tflite_order import optimise
+
+    return optimise(read_tflite(flatbuffer)).flatbuffer
