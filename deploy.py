@@ -262,7 +262,8 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
                           "peak_memory_usage": rf.get("peak_memory_usage"),
                           "model_size": rf.get("model_size"), "macs": rf.get("macs"),
                           "weights": "kept" if state.weights_path(point) and not retrain
-                          else "retrained"})
+                          else "retrained",
+                          "sparsity": point.sparsity, "pruning": _pruning(state)})
             summary.append(entry)
             log(f"exported point {point.id}: TFLM head {entry['tflm_arena_head_bytes']:,} B "
                 f"(predicted {entry['predicted_arena_head_bytes']:,} B)")
@@ -273,6 +274,18 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return summary
+
+
+def _pruning(state) -> Optional[str]:
+    """How the exported weights are pruned: structured pruning's zeroed channels stay in the
+    exported network (it is not rebuilt with fewer channels)."""
+    config = state.header.get("config")
+    pruning = config.get("training", {}).get("pruning") if isinstance(config, dict) else None
+    if not pruning:
+        return None
+    structured = pruning.get("structured") if isinstance(pruning, dict) else "structured=True" in str(pruning)
+    return ("structured: zeroed channels kept in the exported network" if structured
+            else "unstructured: sparse kernels (zeros stored densely)")
 
 
 def _replace_dir(tmp: Path, out_dir: Path) -> None:
