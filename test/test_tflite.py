@@ -45,12 +45,12 @@ def _residual(L, keras):
 def _two_branch(L, keras):
     """The converter runs the branch that ends in a large tensor first: not the best order."""
     i = keras.Input((16, 16, 3))
-    a = L.Conv2D(32, 3, padding="same", activation="relu")(i)
-    a = L.Flatten()(L.MaxPooling2D(4)(a))
-    b = L.Conv2D(4, 1, activation="relu")(i)
-    b = L.Flatten()(L.Conv2D(16, 3, padding="same")(b))
-    h = L.Concatenate()([a, b])
-    return keras.Model(i, L.Dense(3)(L.Dropout(0.0)(h)))
+    a = L.Conv2D(32, 3, padding="same", activation="relu", name="conv2d")(i)
+    a = L.Flatten(name="flatten")(L.MaxPooling2D(4, name="max_pooling2d")(a))
+    b = L.Conv2D(4, 1, activation="relu", name="conv2d_1")(i)
+    b = L.Flatten(name="flatten_1")(L.Conv2D(16, 3, padding="same", name="conv2d_2")(b))
+    h = L.Concatenate(name="concatenate")([a, b])
+    return keras.Model(i, L.Dense(3, name="dense")(h))
 
 
 BUILDERS = {"mobilenet": _mobilenet, "residual": _residual, "two_branch": _two_branch}
