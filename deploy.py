@@ -148,7 +148,9 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
     from utils import (convert_to_tflite, quiet_conversion, tflite_predict, tflm_arena_usage,
                        tflm_predict)
 
-    float_logits = model.predict(splits.x_test, verbose=0, batch_size=256)
+    # eager calls: model.predict would trace a new function for every exported model
+    float_logits = np.concatenate([np.asarray(model(splits.x_test[i:i + 256], training=False))
+                                   for i in range(0, len(splits.x_test), 256)])
     float_acc = float(np.mean(_predicted_classes(float_logits) == splits.y_test))
     converted = quiet_conversion(lambda: convert_to_tflite(
         model, splits.x_val, num_representative=calibration_samples))
