@@ -69,31 +69,32 @@ def choose_points(state, spec: str) -> list:
 
 
 # --- data ----------------------------------------------------------------------------------------
-def training_config_for(state, config_path: Optional[str]):
-    """The search's training config: from ``config_path``, else one rebuilt from the state header
-    (its dataset class, binary when the search space has two classes)."""
+def load_training_config(config_path: str):
+    """The ``training_config`` of a config file (one-line error naming the file)."""
+    from driver import ConfigFileError, load_config
+
+    try:
+        return load_config(config_path)["training_config"]
+    except ConfigFileError as e:
+        raise ExportError(str(e)) from None
+
+
+def dataset_for(state, config_path: Optional[str] = None):
+    """The search's dataset: from the config file when given, else rebuilt from the state header
+    (its dataset class, two classes when the search space has two)."""
     if config_path:
-        from driver import ConfigFileError, load_config
-
-        try:
-            return load_config(config_path)["training_config"]
-        except ConfigFileError as e:
-            raise ExportError(str(e)) from None
+        return load_training_config(config_path).dataset
     import dataset as datasets
-    from config import TrainingConfig
 
-    name = (state.header.get("config") or {})
-    name = name.get("training", {}).get("dataset") if isinstance(name, dict) else None
-    if name is None:
-        name = _dataset_name_from_text(state.header.get("config"))
+    config = state.header.get("config")
+    name = config.get("training", {}).get("dataset") if isinstance(config, dict) \
+        else _dataset_name_from_text(config)
     cls = getattr(datasets, str(name), None)
     if not isinstance(cls, type) or not issubclass(cls, datasets.Dataset):
         raise ExportError(f"{state.path}: cannot rebuild the search's dataset {name!r}; "
                           "pass --config CONFIG (the config file the search ran)")
     classes = (state.header.get("search_space") or {}).get("num_classes")
-    ds = cls(binary=bool(classes == 2 and cls._num_classes != 2))
-    import keras
-    return TrainingConfig(dataset=ds, optimizer=lambda: keras.optimizers.Adam(), epochs=1)
+    return cls(binary=bool(classes == 2 and cls._num_classes != 2))
 
 
 def _dataset_name_from_text(text) -> Optional[str]:
@@ -105,20 +106,20 @@ def _dataset_name_from_text(text) -> Optional[str]:
     return (value or {}).get("training", {}).get("dataset") if isinstance(value, dict) else None
 
 
-def _splits(training_config, state):
+def _splits(data, state):
     from dataset import DatasetUnavailable
 
     try:
-        return training_config.dataset.splits()
+        return data.splits()
     except DatasetUnavailable as e:
         raise ExportError(f"{state.path}: {e}") from None
 
 
 # --- one model -----------------------------------------------------------------------------------
 def keras_model_for(state, point, retrain: bool, training_config, seed: int = 0):
-    """The trained Keras model of ``point``: its kept weights, or retrained when ``retrain``."""
-    path = state.weights_path(point)
-    if path is not None and not retrain:
+    """The trained Keras model of ``point``: its kept weights, else (with ``retrain``) trained as
+    the search's evaluator trained it (same config, same seed)."""
+    if state.weights_path(point) is not None:
         return state.keras_model(point)
     if not retrain:
         raise ExportError(f"{state.path}: point {point.id} has no kept weights file "
@@ -246,8 +247,12 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
             raise ExportError(f"{state.path}: point {missing[0]} has no kept weights file "
                               f"({state.weights_dir}/{missing[0]}.weights.h5); pass --retrain "
                               "to train it with the search's config")
-    training_config = training_config_for(state, config_path)
-    splits = _splits(training_config, state)
+    untrained = [p.id for p in chosen if state.weights_path(p) is None]
+    if untrained and not config_path:
+        raise ExportError(f"{state.path}: --retrain needs --config CONFIG, the config file the "
+                          "search ran (the state does not record its optimizer and callbacks)")
+    training_config = load_training_config(config_path) if config_path else None
+    splits = _splits(training_config.dataset if training_config else dataset_for(state), state)
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
@@ -256,15 +261,15 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
         for point in chosen:
             import keras
             keras.backend.clear_session()
-            model = keras_model_for(state, point, retrain, training_config)
+            model = keras_model_for(state, point, retrain, training_config,
+                                    seed=int(state.header.get("seed") or 0) * 100_003 + point.id)
             entry = {"id": point.id}
             entry.update(export_model(model, splits, f"model_{point.id}", tmp, arena_limit))
             rf = point.resource_features or {}
             entry.update({"val_error": point.val_error, "test_error": point.test_error,
                           "peak_memory_usage": rf.get("peak_memory_usage"),
                           "model_size": rf.get("model_size"), "macs": rf.get("macs"),
-                          "weights": "kept" if state.weights_path(point) and not retrain
-                          else "retrained",
+                          "weights": "kept" if state.weights_path(point) else "retrained",
                           "sparsity": point.sparsity, "pruning": _pruning(state)})
             summary.append(entry)
             log(f"exported point {point.id}: TFLM head {entry['tflm_arena_head_bytes']:,} B "

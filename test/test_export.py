@@ -129,3 +129,33 @@ def test_exported_model_outputs_on_tflm_match_keras_predictions(state, exported)
         keras_classes = loaded.keras_model(point).predict(x, verbose=0).argmax(-1)
         tflm_classes = tflm_predict((out / m["file"]).read_bytes(), x).argmax(-1)
         assert np.mean(keras_classes == tflm_classes) >= 0.9
+
+
+RETRAIN_CONFIG = '''
+import keras
+from cnn import CnnSearchSpace
+from config import AgingEvoConfig, BoundConfig, TrainingConfig
+from dataset import Digits
+from search_algorithms import AgingEvoSearch
+
+search_algorithm = AgingEvoSearch
+training_config = TrainingConfig(dataset=Digits(), callbacks=lambda: [], batch_size=64, epochs=3,
+                                 optimizer=lambda: keras.optimizers.Adam(learning_rate=0.01))
+search_config = AgingEvoConfig(search_space=CnnSearchSpace(), rounds=1)
+bound_config = BoundConfig(error_bound=0.5)
+'''
+
+
+def test_retrain_trains_a_point_without_weights_with_the_config(state, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(state.parent, copy, ignore=shutil.ignore_patterns("*.weights.h5", "complete"))
+    out = tmp_path / "out"
+    _one_line_error(processor(copy / state.name, "--export", out, "--retrain"), "--config")
+    assert not out.exists()
+    config = tmp_path / "tiny_config.py"
+    config.write_text(RETRAIN_CONFIG)
+    run = processor(copy / state.name, "--export", out, "--retrain", "--config", config)
+    assert run.returncode == 0, run.stderr[-3000:]
+    (model,) = json.loads((out / "summary.json").read_text())["models"]
+    assert model["weights"] == "retrained"
+    assert model["predicted_arena_head_bytes"] == model["tflm_arena_head_bytes"]
