@@ -13,6 +13,7 @@ and written as an offline plan when that lowers the head TFLM will lay out.
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
@@ -101,8 +102,9 @@ def _online(model):
     return [ONLINE] * len(model.tensors)
 
 
-def best_order(model, max_orders: int = 20_000):
-    """(order, head, theoretical peak, least theoretical peak or None, description)."""
+def best_order(model, max_orders: int = 5_000, time_limit: float = 10.0):
+    """(order, head, theoretical peak, least theoretical peak or None, description). The search
+    stops after ``max_orders`` complete orders or ``time_limit`` seconds (then it says so)."""
     online = _online(model)
 
     def evaluate(order):
@@ -117,6 +119,10 @@ def best_order(model, max_orders: int = 20_000):
     except _TooLarge:
         return stored, best[0][0], best[0][1], None, "stored order kept: too many partial orders"
     evaluated = [0]
+    deadline = time.monotonic() + time_limit
+    if best[0][0] == least:
+        return stored, best[0][0], best[0][1], least, \
+            "stored order kept: its head already equals the least theoretical peak"
 
     def search(done: int, order: List[int], peak: int) -> bool:
         if done == sched.full:
@@ -124,7 +130,8 @@ def best_order(model, max_orders: int = 20_000):
             key = evaluate(order)
             if key < best[0]:
                 best[0], best[1] = key, list(order)
-            return evaluated[0] < max_orders
+            return (evaluated[0] < max_orders and best[0][0] > least
+                    and time.monotonic() < deadline)
         options = []
         for op in sched.ready(done):
             step_peak = max(peak, sched.step_memory(done, op))
@@ -142,8 +149,13 @@ def best_order(model, max_orders: int = 20_000):
         return True
 
     complete = search(0, [], 0)
-    how = (f"exhaustive branch and bound, {evaluated[0]} complete orders evaluated" if complete
-           else f"search stopped after {evaluated[0]} complete orders")
+    if best[0][0] == least:
+        how = (f"optimal: head equals the least theoretical peak ({evaluated[0]} complete orders "
+               "evaluated)")
+    elif complete:
+        how = f"exhaustive branch and bound, {evaluated[0]} complete orders evaluated"
+    else:
+        how = f"search stopped after {evaluated[0]} complete orders (best found, not proven)"
     (head, peak), order = best
     return order, head, peak, least, how
 
@@ -195,11 +207,21 @@ def pack_offline(model, order: Sequence[int], tries: int = 400, seed: int = 0):
     return best
 
 
-def optimise(model, max_orders: int = 20_000) -> Optimised:
+def optimise(model, max_orders: int = 5_000, time_limit: float = 10.0) -> Optimised:
     """The operator order (and offline plan, where it helps) with the least TFLM arena head, and
     the rewritten flatbuffer. Keeps the model as it is when nothing beats it."""
     stored = model.memory()
-    order, head, peak, least, how = best_order(model, max_orders)
+    if model.offline_offsets is not None:
+        try:
+            least = _Scheduler(model).least_peak(0)
+        except _TooLarge:
+            least = None
+        if stored.arena_head_bytes == least:
+            return Optimised(model.stored_order, stored.arena_head_bytes,
+                             stored.theoretical_peak_bytes, least, True, model.offline_offsets,
+                             "the model's own order and offline plan already reach the least "
+                             "theoretical peak", model.data, stored.arena_head_bytes)
+    order, head, peak, least, how = best_order(model, max_orders, time_limit)
     online_head = head
     offline = None
     if least is None or head > least:
