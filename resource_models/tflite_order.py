@@ -243,6 +243,8 @@ def optimise(model, max_orders: int = 5_000, time_limit: float = 10.0) -> Optimi
     if stored.arena_head_bytes <= head and offline is None:
         order = model.stored_order
         head, peak = stored.arena_head_bytes, stored.theoretical_peak_bytes
+    if least is not None and offline is not None and head == least:
+        how += "; with the offline plan the head equals the least theoretical peak (optimal)"
     data = model.data
     if order != model.stored_order:
         data = reorder_operators(data, order)
