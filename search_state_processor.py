@@ -316,6 +316,8 @@ def main(argv=None) -> int:
                    help="show and plot the validation error instead of the test error")
     p.add_argument("--csv", action="store_true",
                    help="print the original's CSV (Error,PMU,MS,MACs) instead of the tables")
+    from deploy import add_export_arguments, run_export
+    add_export_arguments(p)
     args = p.parse_args(argv)
     error = "val_error" if args.validation_error else "test_error"
     try:
@@ -327,6 +329,8 @@ def main(argv=None) -> int:
     if args.plot_dir:
         paths = plot_search(state, args.plot_dir, error)
         print("\nPlots: " + ", ".join(str(p) for p in paths))
+    if args.export:
+        return run_export(state, args)
     return 0
 
 

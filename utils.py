@@ -70,25 +70,19 @@ def save_tflite(flatbuffer: bytes, path: str | os.PathLike) -> Path:
 
 
 def tflite_interpreter(flatbuffer: bytes):
-    """A TFLite interpreter on the built-in reference kernels, the kind TFLite Micro runs: the
+    """A TFLite (LiteRT) interpreter on its reference kernels, the kind TFLite Micro runs: the
     default XNNPACK delegate rejects some valid int8 graphs (e.g. a fully connected layer with a
-    single input feature)."""
-    import tensorflow as tf
+    single input feature), and ``tf.lite.Interpreter`` is deprecated."""
+    from ai_edge_litert.interpreter import Interpreter, OpResolverType
 
-    return tf.lite.Interpreter(
-        model_content=flatbuffer,
-        experimental_op_resolver_type=tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
+    return Interpreter(model_content=flatbuffer,
+                       experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
 
 
-def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> np.ndarray:
-    """Runs a (possibly int8) TFLite model on float inputs one at a time; returns float outputs."""
-    import warnings
-
-    import tensorflow as tf
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # tf.lite.Interpreter's deprecation notice
-        interpreter = tflite_interpreter(flatbuffer)
+def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False) -> np.ndarray:
+    """Runs a (possibly int8) TFLite model on float inputs one at a time; returns float outputs
+    (``raw``: the stored int8 outputs, as TFLM would give them)."""
+    interpreter = tflite_interpreter(flatbuffer)
     interpreter.allocate_tensors()
     inp, out = interpreter.get_input_details()[0], interpreter.get_output_details()[0]
     in_scale, in_zero = inp["quantization"]
@@ -101,9 +95,9 @@ def tflite_predict(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> np.ndarray:
             x = np.clip(np.round(x / in_scale + in_zero), info.min, info.max).astype(inp["dtype"])
         interpreter.set_tensor(inp["index"], x)
         interpreter.invoke()
-        y = interpreter.get_tensor(out["index"])[0].astype(np.float32)
-        if out["dtype"] != np.float32:
-            y = (y - out_zero) * out_scale
+        y = interpreter.get_tensor(out["index"])[0]
+        if not raw and out["dtype"] != np.float32:
+            y = (y.astype(np.float32) - out_zero) * out_scale
         outputs.append(y)
     return np.stack(outputs)
 
@@ -122,3 +116,139 @@ def quantised_accuracy(flatbuffer: bytes, data, max_samples: int | None = None) 
     else:
         predictions = logits.argmax(axis=-1)
     return float(np.mean(predictions == np.asarray(ys)))
+
+
+# --- TensorFlow Lite Micro ------------------------------------------------------------------------
+def _tflm_interpreter(flatbuffer: bytes, arena_size: int | None = None):
+    """A TFLM interpreter (reference kernels) for ``flatbuffer``; without ``arena_size`` the arena
+    grows from 64 kB until the model fits (a too-small arena makes the constructor raise)."""
+    from tflite_micro import runtime
+
+    if arena_size is not None:
+        return runtime.Interpreter.from_bytes(flatbuffer, arena_size=arena_size)
+    size = 64 * 1024 + 2 * len(flatbuffer)
+    while True:
+        try:
+            return runtime.Interpreter.from_bytes(flatbuffer, arena_size=size)
+        except RuntimeError:
+            if size > 1 << 30:
+                raise
+            size *= 4
+
+
+def quiet_conversion(flatbuffer_factory):
+    """Runs ``flatbuffer_factory()`` with file descriptors 1 and 2 captured: the TFLite converter
+    prints the SavedModel signature and MLIR notes there. Shows them again if it raises."""
+    import sys
+    import tempfile
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    with tempfile.TemporaryFile(mode="w+b") as capture:
+        os.dup2(capture.fileno(), 1)
+        os.dup2(capture.fileno(), 2)
+        try:
+            return flatbuffer_factory()
+        except BaseException:
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            capture.seek(0)
+            sys.stderr.write(capture.read().decode("utf-8", "replace")[-4000:])
+            raise
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+
+
+def _read_fd2(action) -> str:
+    """Runs ``action`` and returns what native code wrote to file descriptor 2 meanwhile."""
+    import sys
+    import tempfile
+
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile(mode="w+b") as capture:
+        os.dup2(capture.fileno(), 2)
+        try:
+            action()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        return capture.read().decode("utf-8", "replace")
+
+
+def tflm_arena_usage(flatbuffer: bytes, arena_size: int | None = None) -> dict:
+    """What TFLM's arena holds after one inference: ``{"head": bytes, "tail": bytes, "total":
+    bytes}`` as its RecordingMicroAllocator reports them (head: the planned activations and
+    scratch buffers; tail: tensor metadata, node data, quantisation parameters)."""
+    import re
+
+    interpreter = _tflm_interpreter(flatbuffer, arena_size)
+    details = interpreter.get_input_details(0)
+    interpreter.set_input(np.zeros(details["shape"], dtype=details["dtype"]), 0)
+    interpreter.invoke()
+    text = _read_fd2(interpreter.print_allocations)
+    usage = {}
+    for key in ("total", "head", "tail"):
+        match = re.search(rf"Arena allocation {key} (\d+) bytes", text)
+        if match is None:
+            raise RuntimeError(f"TFLM's print_allocations did not report the arena {key}: {text!r}")
+        usage[key] = int(match.group(1))
+    return usage
+
+
+def tflm_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False) -> np.ndarray:
+    """Runs a model on TFLite Micro one float input at a time (quantised for an int8 model);
+    returns float outputs, or with ``raw`` the outputs as stored (int8)."""
+    interpreter = _tflm_interpreter(flatbuffer)
+    inp, out = interpreter.get_input_details(0), interpreter.get_output_details(0)
+    in_scale, in_zero = _scale_zero(inp)
+    out_scale, out_zero = _scale_zero(out)
+    outputs = []
+    for x in xs:
+        x = np.asarray(x)[None]
+        if inp["dtype"] != np.float32:
+            info = np.iinfo(inp["dtype"])
+            x = np.clip(np.round(x / in_scale + in_zero), info.min, info.max)
+        interpreter.set_input(x.astype(inp["dtype"]), 0)
+        interpreter.invoke()
+        y = interpreter.get_output(0)[0]
+        if not raw and out["dtype"] != np.float32:
+            y = (y.astype(np.float32) - out_zero) * out_scale
+        outputs.append(np.array(y))
+    return np.stack(outputs)
+
+
+def _scale_zero(details: dict):
+    q = details.get("quantization_parameters") or {}
+    scales, zeros = q.get("scales"), q.get("zero_points")
+    if scales is not None and len(scales):
+        return float(scales[0]), int(zeros[0])
+    scale, zero = details.get("quantization", (0.0, 0))
+    return float(scale), int(zero)
+
+
+def memory_report(flatbuffer: bytes) -> dict:
+    """Predicted and measured TFLM memory of a model: the theoretical peak and arena head that
+    ``resource_models.tflite`` predicts for its stored order, and TFLM's measured head and total."""
+    from resource_models.tflite import read_tflite
+
+    predicted = read_tflite(flatbuffer).memory()
+    measured = tflm_arena_usage(flatbuffer)
+    return {"theoretical_peak_bytes": predicted.theoretical_peak_bytes,
+            "predicted_arena_head_bytes": predicted.arena_head_bytes,
+            "tflm_arena_head_bytes": measured["head"],
+            "tflm_arena_total_bytes": measured["total"]}
+
+
+def optimise_tflite(flatbuffer: bytes) -> bytes:
+    """The model with the operator order (and offline plan) that minimises TFLM's arena head."""
+    from resource_models.tflite import read_tflite
+    from resource_models.tflite_order import optimise
+
+    return optimise(read_tflite(flatbuffer)).flatbuffer

@@ -1,0 +1,345 @@
+"""From a search state to TensorFlow Lite Micro models, verified on TFLM itself.
+
+    search_state_processor.py STATE --export DIR [--points pareto|in-bounds|ID,ID...] [--retrain]
+                              [--config CONFIG] [--arena-limit BYTES]
+
+For each chosen point: the Keras model with its kept weights (or retrained with ``--retrain``),
+full-integer int8 conversion (int8 input and output, batch 1, calibrated on the validation split),
+the operator order that minimises TFLM's arena head written into the flatbuffer (plus an offline
+memory plan where TFLM's greedy planner would still exceed the theoretical peak), a C array ready
+for TFLM, and figures measured by running the model in the TFLM interpreter: its arena head (which
+must equal the prediction of :mod:`resource_models.tflite`), its arena total, its int8 accuracy on
+the whole test split and whether its outputs equal the reference LiteRT interpreter's.
+Everything is written into a temporary directory that is renamed to DIR at the end, so a failure
+leaves no half-written export.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+import numpy as np
+
+TABLE_COLUMNS = (("id", "id", "{}"), ("float acc", "float_test_accuracy", "{:.4f}"),
+                 ("int8 acc", "int8_test_accuracy", "{:.4f}"), ("tflite B", "tflite_bytes", "{:,}"),
+                 ("μNAS peak B", "peak_memory_usage", "{:,}"),
+                 ("theor. peak B", "theoretical_peak_bytes", "{:,}"),
+                 ("pred. head B", "predicted_arena_head_bytes", "{:,}"),
+                 ("TFLM head B", "tflm_arena_head_bytes", "{:,}"),
+                 ("TFLM total B", "tflm_arena_total_bytes", "{:,}"))
+
+
+class ExportError(Exception):
+    """Bad input for an export; the message is one line naming the state, point or file."""
+
+
+# --- choosing points -----------------------------------------------------------------------------
+def choose_points(state, spec: str) -> list:
+    """The points named by ``spec``: ``pareto``, ``in-bounds`` or comma-separated ids."""
+    from search_state_processor import pareto_front
+
+    spec = (spec or "pareto").strip()
+    if spec == "pareto":
+        chosen = sorted(pareto_front(state.ok_points, state.objectives), key=lambda p: p.id)
+    elif spec == "in-bounds":
+        chosen = sorted(state.in_bounds_points, key=lambda p: p.id)
+    else:
+        try:
+            ids = [int(x) for x in spec.split(",") if x.strip()]
+        except ValueError:
+            raise ExportError(f"--points {spec!r}: use pareto, in-bounds or ids like 3,17") from None
+        by_id = {p.id: p for p in state.points}
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            raise ExportError(f"{state.path}: no point with id {', '.join(map(str, missing))} "
+                              f"(ids run from 0 to {max(by_id, default=-1)})")
+        failed = [by_id[i] for i in ids if not by_id[i].ok]
+        if failed:
+            raise ExportError(f"{state.path}: point {failed[0].id} failed during the search "
+                              f"({failed[0].error or 'no result'}); it has no model to export")
+        chosen = [by_id[i] for i in ids]
+    if not chosen:
+        raise ExportError(f"{state.path}: --points {spec} selects no point")
+    return chosen
+
+
+# --- data ----------------------------------------------------------------------------------------
+def load_training_config(config_path: str):
+    """The ``training_config`` of a config file (one-line error naming the file)."""
+    from driver import ConfigFileError, load_config
+
+    try:
+        return load_config(config_path)["training_config"]
+    except ConfigFileError as e:
+        raise ExportError(str(e)) from None
+
+
+def dataset_for(state, config_path: Optional[str] = None):
+    """The search's dataset: from the config file when given, else rebuilt from the state header
+    (its dataset class, two classes when the search space has two)."""
+    if config_path:
+        return load_training_config(config_path).dataset
+    import dataset as datasets
+
+    config = state.header.get("config")
+    name = config.get("training", {}).get("dataset") if isinstance(config, dict) \
+        else _dataset_name_from_text(config)
+    cls = getattr(datasets, str(name), None)
+    if not isinstance(cls, type) or not issubclass(cls, datasets.Dataset):
+        raise ExportError(f"{state.path}: cannot rebuild the search's dataset {name!r}; "
+                          "pass --config CONFIG (the config file the search ran)")
+    classes = (state.header.get("search_space") or {}).get("num_classes")
+    return cls(binary=bool(classes == 2 and cls._num_classes != 2))
+
+
+def _dataset_name_from_text(text) -> Optional[str]:
+    import ast
+    try:
+        value = ast.literal_eval(text) if isinstance(text, str) else None
+    except (ValueError, SyntaxError):
+        return None
+    return (value or {}).get("training", {}).get("dataset") if isinstance(value, dict) else None
+
+
+def _splits(data, state):
+    from dataset import DatasetUnavailable
+
+    try:
+        return data.splits()
+    except DatasetUnavailable as e:
+        raise ExportError(f"{state.path}: {e}") from None
+
+
+# --- one model -----------------------------------------------------------------------------------
+def keras_model_for(state, point, retrain: bool, training_config, seed: int = 0):
+    """The trained Keras model of ``point``: its kept weights, else (with ``retrain``) trained as
+    the search's evaluator trained it (same config, same seed)."""
+    if state.weights_path(point) is not None:
+        return state.keras_model(point)
+    if not retrain:
+        raise ExportError(f"{state.path}: point {point.id} has no kept weights file "
+                          f"({state.weights_dir}/{point.id}.weights.h5); pass --retrain to "
+                          "train it with the search's config")
+    from model_trainer import ModelTrainer
+
+    model = state.keras_model(point, load_weights=False)
+    result = ModelTrainer(training_config, seed=seed).train_and_eval(model, sparsity=point.sparsity)
+    if not result.ok:
+        raise ExportError(f"{state.path}: retraining point {point.id} failed: {result.error}")
+    return model
+
+
+def _predicted_classes(outputs: np.ndarray) -> np.ndarray:
+    outputs = np.asarray(outputs, dtype=np.float32)
+    if outputs.shape[-1] == 1:
+        return (outputs[:, 0] > 0).astype(int)
+    return outputs.argmax(axis=-1)
+
+
+def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[int] = None,
+                 calibration_samples: int = 500) -> dict:
+    """Convert, reorder, write and measure one Keras model; returns its summary entry."""
+    from resource_models.tflite import read_tflite
+    from resource_models.tflite_order import optimise
+    from utils import (convert_to_tflite, quiet_conversion, tflite_predict, tflm_arena_usage,
+                       tflm_predict)
+
+    # eager calls: model.predict would trace a new function for every exported model
+    float_logits = np.concatenate([np.asarray(model(splits.x_test[i:i + 256], training=False))
+                                   for i in range(0, len(splits.x_test), 256)])
+    float_acc = float(np.mean(_predicted_classes(float_logits) == splits.y_test))
+    converted = quiet_conversion(lambda: convert_to_tflite(
+        model, splits.x_val, num_representative=calibration_samples))
+    graph = read_tflite(converted)
+    stored = graph.memory()
+    best = optimise(graph)
+    flatbuffer = best.flatbuffer
+    usage = tflm_arena_usage(flatbuffer)
+    if arena_limit is not None and usage["total"] > arena_limit:
+        raise ExportError(f"{name}: TFLM needs an arena of {usage['total']:,} bytes, more than "
+                          f"--arena-limit {arena_limit:,}")
+    tflm_out = tflm_predict(flatbuffer, splits.x_test, raw=True)
+    reference_out = tflite_predict(flatbuffer, splits.x_test, raw=True)
+    int8_acc = float(np.mean(_predicted_classes(_dequantise(graph, tflm_out)) == splits.y_test))
+    axes = tuple(range(1, tflm_out.ndim))
+    mismatched = int(np.sum(np.any(tflm_out != reference_out, axis=axes)))
+    largest_difference = int(np.max(np.abs(tflm_out.astype(np.int64) - reference_out), initial=0))
+    same_class = int(np.sum(_predicted_classes(_dequantise(graph, tflm_out))
+                            == _predicted_classes(_dequantise(graph, reference_out))))
+
+    tflite_file, h_file, c_file = f"{name}.tflite", f"{name}.h", f"{name}.cc"
+    (out_dir / tflite_file).write_bytes(flatbuffer)
+    header, source = c_array(flatbuffer, name, arena_bytes=usage["total"])
+    (out_dir / h_file).write_text(header)
+    (out_dir / c_file).write_text(source)
+    return {"file": tflite_file, "h_file": h_file, "c_file": c_file,
+            "float_test_accuracy": float_acc, "int8_test_accuracy": int8_acc,
+            "int8_accuracy_interpreter": "TensorFlow Lite Micro (tflite-micro Python runtime, "
+                                         "reference kernels)",
+            "test_samples": int(len(splits.y_test)),
+            "tflm_matches_reference_interpreter": mismatched == 0,
+            "tflm_reference_mismatches": mismatched,
+            "tflm_reference_max_abs_difference": largest_difference,
+            "tflm_reference_same_class": same_class,
+            "reference_interpreter": "LiteRT (ai-edge-litert) BUILTIN_REF kernels",
+            "tflite_bytes": len(flatbuffer),
+            "theoretical_peak_bytes": best.theoretical_peak_bytes,
+            "predicted_arena_head_bytes": best.arena_head_bytes,
+            "tflm_arena_head_bytes": usage["head"],
+            "tflm_arena_tail_bytes": usage["tail"],
+            "tflm_arena_total_bytes": usage["total"],
+            "converter_order_theoretical_peak_bytes": stored.theoretical_peak_bytes,
+            "converter_order_arena_head_bytes": stored.arena_head_bytes,
+            "operator_order": best.order,
+            "operators": [graph.operators[i].name for i in best.order],
+            "offline_memory_plan": best.offline_plan,
+            "order_search": best.search}
+
+
+def _dequantise(graph, raw: np.ndarray) -> np.ndarray:
+    """int8 outputs as floats are not needed for argmax, but a single binary logit needs its sign
+    relative to the zero point: shift by the output zero point."""
+    if raw.dtype == np.float32:
+        return raw
+    from resource_models.tflite_schema import load_schema
+    schema = load_schema()
+    sub = schema.Model.GetRootAs(graph.data, 0).Subgraphs(0)
+    q = sub.Tensors(graph.outputs[0]).Quantization()
+    zero = int(q.ZeroPoint(0)) if q is not None and q.ZeroPointLength() else 0
+    return raw.astype(np.float32) - zero
+
+
+def c_array(flatbuffer: bytes, name: str, arena_bytes: Optional[int] = None):
+    """(header, source) text of a C array holding ``flatbuffer``, 16-byte aligned for TFLM."""
+    symbol = "".join(c if c.isalnum() else "_" for c in name)
+    guard = f"UNAS_{symbol.upper()}_H_"
+    header = [f"// {name}: int8 TensorFlow Lite Micro model exported by μNAS.", f"#ifndef {guard}",
+              f"#define {guard}", "", "#include <cstddef>", "",
+              f"extern const unsigned char {symbol}[];",
+              f"extern const unsigned int {symbol}_len;"]
+    if arena_bytes is not None:
+        header.append(f"// Arena size measured in the TFLM interpreter (head + tail).\n"
+                      f"constexpr size_t {symbol}_arena_size = {arena_bytes};")
+    header += ["", f"#endif  // {guard}", ""]
+    rows = [", ".join(f"0x{b:02x}" for b in flatbuffer[i:i + 12])
+            for i in range(0, len(flatbuffer), 12)]
+    source = [f'#include "{name}.h"', "",
+              f"alignas(16) const unsigned char {symbol}[] = {{",
+              ",\n".join("    " + r for r in rows), "};",
+              f"const unsigned int {symbol}_len = {len(flatbuffer)};", ""]
+    return "\n".join(header), "\n".join(source)
+
+
+# --- the whole export ----------------------------------------------------------------------------
+def export(state, out_dir, points: str = "pareto", retrain: bool = False,
+           config_path: Optional[str] = None, arena_limit: Optional[int] = None,
+           log=print) -> List[dict]:
+    """Export the chosen points of ``state`` into ``out_dir`` (atomically); returns the summary."""
+    chosen = choose_points(state, points)
+    if not retrain:
+        missing = [p.id for p in chosen if state.weights_path(p) is None]
+        if missing:
+            raise ExportError(f"{state.path}: point {missing[0]} has no kept weights file "
+                              f"({state.weights_dir}/{missing[0]}.weights.h5); pass --retrain "
+                              "to train it with the search's config")
+    untrained = [p.id for p in chosen if state.weights_path(p) is None]
+    if untrained and not config_path:
+        raise ExportError(f"{state.path}: --retrain needs --config CONFIG, the config file the "
+                          "search ran (the state does not record its optimizer and callbacks)")
+    training_config = load_training_config(config_path) if config_path else None
+    splits = _splits(training_config.dataset if training_config else dataset_for(state), state)
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        summary = []
+        for point in chosen:
+            import keras
+            keras.backend.clear_session()
+            model = keras_model_for(state, point, retrain, training_config,
+                                    seed=int(state.header.get("seed") or 0) * 100_003 + point.id)
+            entry = {"id": point.id}
+            entry.update(export_model(model, splits, f"model_{point.id}", tmp, arena_limit))
+            rf = point.resource_features or {}
+            entry.update({"val_error": point.val_error, "test_error": point.test_error,
+                          "peak_memory_usage": rf.get("peak_memory_usage"),
+                          "model_size": rf.get("model_size"), "macs": rf.get("macs"),
+                          "weights": "kept" if state.weights_path(point) else "retrained",
+                          "sparsity": point.sparsity, "pruning": _pruning(state)})
+            summary.append(entry)
+            log(f"exported point {point.id}: TFLM head {entry['tflm_arena_head_bytes']:,} B "
+                f"(predicted {entry['predicted_arena_head_bytes']:,} B)")
+        (tmp / "summary.json").write_text(json.dumps(
+            {"state": str(state.path), "points": points, "models": summary}, indent=1))
+        _replace_dir(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return summary
+
+
+def _pruning(state) -> Optional[str]:
+    """How the exported weights are pruned: structured pruning's zeroed channels stay in the
+    exported network (it is not rebuilt with fewer channels)."""
+    config = state.header.get("config")
+    pruning = config.get("training", {}).get("pruning") if isinstance(config, dict) else None
+    if not pruning:
+        return None
+    structured = pruning.get("structured") if isinstance(pruning, dict) else "structured=True" in str(pruning)
+    return ("structured: zeroed channels kept in the exported network" if structured
+            else "unstructured: sparse kernels (zeros stored densely)")
+
+
+def _replace_dir(tmp: Path, out_dir: Path) -> None:
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old{os.getpid()}")
+        os.replace(out_dir, old)
+        os.replace(tmp, out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, out_dir)
+
+
+def format_summary(summary: Sequence[dict]) -> str:
+    widths = [max(len(head), 8) for head, _, _ in TABLE_COLUMNS]
+    lines = ["  ".join(f"{head:>{w}}" for (head, _, _), w in zip(TABLE_COLUMNS, widths))]
+    for entry in summary:
+        cells = []
+        for (head, key, fmt), w in zip(TABLE_COLUMNS, widths):
+            value = entry.get(key)
+            cells.append(f"{'-' if value is None else fmt.format(value):>{w}}")
+        lines.append("  ".join(cells))
+    return "\n".join(lines)
+
+
+# --- the command line hook -----------------------------------------------------------------------
+def add_export_arguments(parser) -> None:
+    g = parser.add_argument_group("export to TensorFlow Lite Micro")
+    g.add_argument("--export", metavar="DIR", help="write int8 TFLM models, C arrays and "
+                                                   "summary.json of the chosen points to DIR")
+    g.add_argument("--points", default="pareto",
+                   help="pareto (default), in-bounds, or comma-separated point ids")
+    g.add_argument("--retrain", action="store_true",
+                   help="train points whose weights were not kept, with the search's config")
+    g.add_argument("--config", help="the config file the search ran (for its dataset and "
+                                    "training; default: rebuilt from the state)")
+    g.add_argument("--arena-limit", type=int, metavar="BYTES",
+                   help="fail when a model needs a larger TFLM arena than this")
+
+
+def run_export(state, args) -> int:
+    """Runs ``--export`` for ``search_state_processor``; one-line errors, exit status 2."""
+    try:
+        summary = export(state, args.export, args.points, args.retrain, args.config,
+                         args.arena_limit)
+    except ExportError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"\nExported {len(summary)} model(s) to {args.export}/ (summary.json):")
+    print(format_summary(summary))
+    return 0
