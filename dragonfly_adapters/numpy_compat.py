@@ -51,7 +51,10 @@ def numpy_patched():
                     _added.append(name)
         _depth += 1
     try:
-        yield
+        with warnings.catch_warnings():
+            # dragonfly's kernels still call np.math (deprecated since numpy 1.25)
+            warnings.filterwarnings("ignore", message=".*np.math.*", category=DeprecationWarning)
+            yield
     finally:
         with _lock:
             _depth -= 1
