@@ -214,6 +214,12 @@ class BayesOpt(AgingEvoSearch):
     algorithm = ALGORITHM
     state_suffix = BO_STATE_SUFFIX
 
+    def __init__(self, experiment_name, search_config, training_config, bound_config, **kwargs):
+        if getattr(search_config, "multifidelity", False):
+            raise ValueError("BayesOptConfig.multifidelity=True (BOCA over training epochs) is "
+                             "not supported by this port; set multifidelity=False")
+        super().__init__(experiment_name, search_config, training_config, bound_config, **kwargs)
+
     def new_oracle(self) -> BayesOptimisation:
         c = self.config
         return BayesOptimisation(self.space, bounds=self.bounds, rounds=c.rounds,
