@@ -5,7 +5,7 @@ with the same data, training and bounds (error <= 10 %, peak memory <= 1,000 B, 
 <= 20,000 B, MACs <= 200,000), so the two algorithms can be compared on a laptop. No
 ``search_algorithm`` is named: a config without one runs Bayesian optimisation, as in μNAS.
 
-Sized to run in minutes: 8 random starting points, then candidates chosen by the acquisition
+Sized to run in minutes: 5 random starting points, then candidates chosen by the acquisition
 (GP hyperparameters by maximum likelihood, refitted every 10 points, 300 candidates scored per
 ask: dragonfly's budget), 40 rounds in all, 2 Ray workers.
 """
@@ -25,7 +25,7 @@ training_config = TrainingConfig(
 
 search_config = BayesOptConfig(
     search_space=CnnSearchSpace(),
-    starting_points=8,
+    starting_points=5,
     rounds=40,
     max_parallel_evaluations=2,
     checkpoint_dir="artifacts/cnn_digits",

@@ -206,6 +206,8 @@ class _FastSampler:
         self.kernels = gp.kernel.kernel_list
         self.train = gp.X
         self.halluc = in_flight
+        self.others = list(gp.X) + in_flight
+        self.cache = {}
         if in_flight:
             with numpy_patched():
                 K_haha = gp.kernel(in_flight, in_flight)
@@ -216,25 +218,37 @@ class _FastSampler:
         else:
             self.L = gp.L
 
-    def _kernel_row(self, x, others):
-        """``gp.kernel([x], others)`` with the network distances computed once for both uses."""
+    def _dists(self, cand, others):
+        """The network distances of a candidate to ``others`` (the training and in-flight
+        networks), and to itself; kept per architecture for the ask (the GA meets the same
+        architecture many times; each meeting still draws its own sample)."""
+        key = getattr(cand, "key", None)
+        hit = self.cache.get(key) if key is not None else None
+        if hit is None:
+            hit = (self.distance([cand], [o[0] for o in others]), self.distance([cand], [cand]))
+            if key is not None:
+                self.cache[key] = hit
+        return hit
+
+    def _kernel(self, x, others, nn_dists):
+        """``gp.kernel([x], others)`` (a Cartesian product kernel) from the network distances."""
         result = self.gp.kernel.hyperparams["scale"] * np.ones((1, len(others)))
         for idx, kern in enumerate(self.kernels):
-            col = [o[idx] for o in others]
             if idx == 0:
-                result *= kern.evaluate_from_dists(self.distance([x[0]], col))
+                result *= kern.evaluate_from_dists(nn_dists)
             else:
-                result *= kern([x[idx]], col)
+                result *= kern([x[idx]], [o[idx] for o in others])
         return result
 
     def __call__(self, x) -> float:
         gp = self.gp
         with numpy_patched():
-            others = list(self.train) + self.halluc
-            K_row = self._kernel_row(x, others)
+            others = self.others
+            row_dists, self_dists = self._dists(x[0], others)
+            K_row = self._kernel(x, others, row_dists)
             n = len(self.train)
             mean = gp.mean_func([x]) + K_row[:, :n].dot(gp.alpha)
-            K_tete = gp.kernel([x], [x])
+            K_tete = self._kernel(x, [x], self_dists)
             V = self.core.solve_lower_triangular(self.L, K_row.T)
             covar = K_tete - V.T.dot(V)
             covar = self.core.get_post_covar_from_raw_covar(covar, gp.noise_var,

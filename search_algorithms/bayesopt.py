@@ -118,7 +118,10 @@ class BayesOptimisation(AgingEvolution):
         ask_seed = int(self.rng.integers(2 ** 32))
         arch, sparsity = self.acquire(ask_seed)
         self.ask_seconds.append(time.perf_counter() - start)
-        return Point(id=self._new_id(), arch=arch, sparsity=sparsity, proposed_at=self.clock())
+        point = Point(id=self._new_id(), arch=arch, sparsity=sparsity, proposed_at=self.clock())
+        log.info("BO ask for #%d took %.1f s (%d evaluated, %d in flight)", point.id,
+                 self.ask_seconds[-1], len(self.history), len(self.running_points()))
+        return point
 
     def running_points(self) -> List[Point]:
         queued = set(self.queue)

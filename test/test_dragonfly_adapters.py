@@ -140,3 +140,18 @@ def test_label_mismatch_costs_follow_unas():
     assert c[2, 3] == 0.5 and c[0, 0] == 0.0
     assert np.isinf(c[0, 2]) and np.isinf(c[4, 5]) and np.isinf(c[2, 4])
     np.testing.assert_array_equal(c, c.T)
+
+
+def test_fast_transport_gives_dragonfly_distances_bit_for_bit():
+    """The direct network-simplex call returns exactly dragonfly's distances (random CNNs)."""
+    from cnn import CnnSearchSpace
+    from dragonfly_adapters.kernel import distance_computer
+    from dragonfly_adapters.network import CandidateNetwork
+    space = CnnSearchSpace()
+    space.input_shape, space.num_classes = (8, 8, 1), 10
+    rng = np.random.default_rng(5)
+    cands = [CandidateNetwork(space.random_architecture(rng), space) for _ in range(6)]
+    fast, plain = distance_computer(fast_ot=True), distance_computer(fast_ot=False)
+    for d_fast, d_plain in zip(fast(cands, cands), plain(cands, cands)):
+        np.testing.assert_array_equal(d_fast, d_plain)
+    assert (fast(cands[:1], cands[1:])[0] > 0).all()
