@@ -158,13 +158,22 @@ class AgingEvoConfig:
 
 @dataclass
 class BayesOptConfig:
-    """Bayesian optimisation search (dragonfly)."""
+    """Bayesian optimisation search (dragonfly), μNAS's default algorithm.
+
+    Beyond μNAS's options: ``gp_hp_criterion`` (how the GP's hyperparameters are chosen:
+    dragonfly's default "ml-post_sampling", or "ml" / "post_sampling"), ``refit_every`` (refit
+    them every that many evaluated points; dragonfly's 17), ``acq_max_evals`` (candidates the
+    acquisition optimiser scores per ask; None: dragonfly's budget, 300 for network spaces).
+    """
     search_space: Any
+    multifidelity: bool = False
     starting_points: int = 15
     rounds: int = 800
-    multifidelity: bool = False
-    max_parallel_evaluations: Optional[int] = None
     checkpoint_dir: str = "artifacts"
+    max_parallel_evaluations: Optional[int] = None
+    gp_hp_criterion: str = "ml-post_sampling"
+    refit_every: int = 17
+    acq_max_evals: Optional[int] = None
 
     def __post_init__(self):
         _check_search_space(self)
@@ -173,6 +182,10 @@ class BayesOptConfig:
         _bool(self, "multifidelity")
         _int(self, "max_parallel_evaluations", low=1, optional=True)
         _path(self, "checkpoint_dir")
+        if self.gp_hp_criterion not in ("ml-post_sampling", "ml", "post_sampling"):
+            _fail(self, "gp_hp_criterion", "must be 'ml-post_sampling', 'ml' or 'post_sampling'")
+        _int(self, "refit_every", low=1)
+        _int(self, "acq_max_evals", low=1, optional=True)
 
 
 @dataclass

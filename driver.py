@@ -36,7 +36,7 @@ from config import (AgingEvoConfig, BayesOptConfig, BoundConfig, ConfigError,  #
                     TrainingConfig)
 
 EXIT_STOPPED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
-STATE_SUFFIX = "_agingevosearch_state.json"
+STATE_SUFFIXES = ("_agingevosearch_state.json", "_bo_search_state.json")
 log = logging.getLogger("uNAS")
 
 
@@ -46,7 +46,7 @@ class ConfigFileError(Exception):
 
 # --- config files ------------------------------------------------------------------------------
 REQUIRED_NAMES = {
-    "search_algorithm": "a search algorithm class, e.g. AgingEvoSearch",
+    "search_algorithm": "a search algorithm class, e.g. AgingEvoSearch (default: BayesOpt)",
     "training_config": "a config.TrainingConfig",
     "search_config": "a config.AgingEvoConfig",
     "bound_config": "a config.BoundConfig",
@@ -83,6 +83,9 @@ def load_config(path) -> dict:
     except Exception as e:  # noqa: BLE001 - whatever the file raised, report it in one line
         raise ConfigFileError(f"{path}{_config_line(path, e.__traceback__)}: executing the config "
                               f"raised {type(e).__name__}: {_one_line(e)}") from None
+    if "search_algorithm" not in namespace:  # μNAS's default: Bayesian optimisation
+        from search_algorithms import BayesOpt
+        namespace["search_algorithm"] = BayesOpt
     missing = [name for name in REQUIRED_NAMES if name not in namespace]
     if missing:
         wanted = "; ".join(f"{n} ({REQUIRED_NAMES[n]})" for n in missing)
@@ -98,12 +101,9 @@ def _wrong_type(path, name, value):
 
 
 def _check_types(path, config: dict) -> None:
-    from search_algorithms import AgingEvoSearch, BayesOptSearch
+    from search_algorithms import AgingEvoSearch, BayesOpt
 
     algorithm = config["search_algorithm"]
-    if isinstance(algorithm, type) and issubclass(algorithm, BayesOptSearch):
-        raise ConfigFileError(f"{path}: search_algorithm: Bayesian optimisation (BayesOptSearch) "
-                              "is not built yet; use AgingEvoSearch with an AgingEvoConfig")
     if not (isinstance(algorithm, type) and hasattr(algorithm, "search")):
         raise _wrong_type(path, "search_algorithm", algorithm)
     if not isinstance(config["training_config"], TrainingConfig):
@@ -111,7 +111,13 @@ def _check_types(path, config: dict) -> None:
     if not isinstance(config["bound_config"], BoundConfig):
         raise _wrong_type(path, "bound_config", config["bound_config"])
     search_config = config["search_config"]
-    if issubclass(algorithm, AgingEvoSearch) and not isinstance(search_config, AgingEvoConfig):
+    if issubclass(algorithm, BayesOpt):
+        if not isinstance(search_config, BayesOptConfig):
+            hint = " (an AgingEvoConfig is for AgingEvoSearch)" if isinstance(
+                search_config, AgingEvoConfig) else ""
+            raise ConfigFileError(f"{path}: search_config must be a config.BayesOptConfig for "
+                                  f"BayesOpt, not {type(search_config).__name__}{hint}")
+    elif issubclass(algorithm, AgingEvoSearch) and not isinstance(search_config, AgingEvoConfig):
         hint = " (a BayesOptConfig is for BayesOptSearch)" if isinstance(
             search_config, BayesOptConfig) else ""
         raise ConfigFileError(f"{path}: search_config must be a config.AgingEvoConfig for "
@@ -199,8 +205,9 @@ def parse_args(argv=None):
 def default_name(args) -> str:
     if args.name:
         return args.name
-    if args.load_from and Path(args.load_from).name.endswith(STATE_SUFFIX):
-        return Path(args.load_from).name[:-len(STATE_SUFFIX)]
+    for suffix in STATE_SUFFIXES:
+        if args.load_from and Path(args.load_from).name.endswith(suffix):
+            return Path(args.load_from).name[:-len(suffix)]
     return Path(args.config).stem
 
 

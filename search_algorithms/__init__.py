@@ -1,10 +1,11 @@
-"""Search algorithms. ``AgingEvoSearch`` is μNAS's aging evolution; ``BayesOptSearch`` is a
-placeholder that says it is not built yet. Imported lazily: importing this package imports neither
-TensorFlow, Ray nor dragonfly."""
+"""Search algorithms: ``AgingEvoSearch`` (μNAS's aging evolution) and ``BayesOpt`` (μNAS's
+Bayesian optimisation; ``BayesOptSearch`` is the same class). Imported lazily: importing this
+package imports neither TensorFlow, Ray nor dragonfly."""
 import importlib
 
 _EXPORTS = {
     "AgingEvoSearch": "search_algorithms.aging_evolution",
+    "BayesOpt": "search_algorithms.bayesopt",
     "BayesOptSearch": "search_algorithms.bayesopt",
 }
 __all__ = list(_EXPORTS)

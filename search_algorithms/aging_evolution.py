@@ -16,7 +16,7 @@ from typing import Any, Callable, List, Optional
 from search_algorithms.evolution import ALGORITHM, AgingEvolution, effective_bounds
 from search_algorithms.points import Point
 from search_algorithms.runner import run_search
-from search_algorithms.state import (STATE_VERSION, StateFileError, StateStore, jsonable,
+from search_algorithms.state import (STATE_SUFFIX, STATE_VERSION, StateFileError, StateStore, jsonable,
                                      read_state, state_path, weights_dir)
 from search_algorithms.weights import WeightsKeeper
 from search_algorithms.workers import (InlinePool, RayPool, default_workers, start_ray,
@@ -37,6 +37,7 @@ class AgingEvoSearch:
     """
 
     algorithm = ALGORITHM
+    state_suffix = STATE_SUFFIX
 
     def __init__(self, experiment_name: str, search_config, training_config, bound_config, *,
                  seed: int = 0, ray_address: Optional[str] = None, use_ray: bool = True,
@@ -55,7 +56,8 @@ class AgingEvoSearch:
         self.display = display
         self.evaluator_factory = evaluator_factory
         self.max_consecutive_failures = max_consecutive_failures
-        self.state_path = state_path(search_config.checkpoint_dir, experiment_name)
+        self.state_path = state_path(search_config.checkpoint_dir, experiment_name,
+                                     self.state_suffix)
         self.weights_dir = weights_dir(self.state_path)
         self.history: List[Point] = []
 
@@ -73,7 +75,7 @@ class AgingEvoSearch:
         space = self.space
         return {
             "version": STATE_VERSION,
-            "algorithm": ALGORITHM,
+            "algorithm": self.algorithm,
             "name": self.experiment_name,
             "bounds": self.bounds,
             "seed": self.seed,
@@ -103,7 +105,7 @@ class AgingEvoSearch:
 
     def restore(self, oracle: AgingEvolution, path) -> int:
         """Load ``path`` (snapshot + journal) into ``oracle``; returns the last journal seq."""
-        snapshot, events = read_state(path, algorithm=ALGORITHM)
+        snapshot, events = read_state(path, algorithm=self.algorithm)
         stored = snapshot.get("search_space", {}).get("name")
         if stored and getattr(self.space, "name", stored) != stored:
             raise StateFileError(f"{path}: the state is from the {stored!r} search space, the "

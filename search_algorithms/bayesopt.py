@@ -1,12 +1,235 @@
-"""Bayesian optimisation search (μNAS's dragonfly-based search): not built yet.
+"""Bayesian optimisation (μNAS's dragonfly search) as an ask/tell oracle on the shared search wiring.
 
-The class exists so that configs naming it fail with a clear message instead of an import error.
-It never imports dragonfly, and aging evolution never imports this module's dependencies.
+``BayesOpt(name, search_config, training_config, bound_config).search(load_from, save_every)`` runs
+on the same Ray worker pool, display, kept weights and JSON state (snapshot + journal) as aging
+evolution; its state file is ``<checkpoint_dir>/<name>_bo_search_state.json``.
+
+What it proposes (μNAS's BO):
+- the first ``starting_points`` candidates are random architectures (and sparsities);
+- then each candidate maximises a Thompson-sampling acquisition: a GP over (network[, sparsity])
+  with dragonfly's OTMANN kernel models the validation error; a candidate scores
+  ``-max_i(min(f_i / bound_i, 10) / lambda_i)`` over the bounded objectives, where the error is one
+  posterior sample (the points in flight hallucinated) and the resources are the candidate's exact
+  figures, with ``lambda ~ U(0, 1)^4`` drawn afresh per ask (the random scalarisation);
+- the acquisition is maximised by an aging-evolution GA: ``ga_population`` (100) random
+  candidates, then children of the best of ``ga_sample`` (25) drawn from the latest 100, up to the
+  acquisition budget (dragonfly's: 300 evaluations for network domains).
+
+The oracle never serialises dragonfly objects: its GP is rebuilt from the evaluated points (see
+``dragonfly_adapters.gp``), and every random number of an ask comes from numpy's global RNG seeded
+from the oracle's own generator, whose state is journaled, so a resumed search asks what the
+uninterrupted one would have. Dragonfly is imported on the first ask, never by this module.
 """
+from __future__ import annotations
+
+import logging
+import math
+import time
+from typing import Dict, List, Optional
+
+import numpy as np
+
+from search_algorithms.aging_evolution import AgingEvoSearch
+from search_algorithms.evolution import AgingEvolution
+from search_algorithms.points import OBJECTIVE_BOUNDS, Point
+from search_algorithms.state import BO_STATE_SUFFIX
+
+log = logging.getLogger("uNAS.search")
+
+ALGORITHM = "bayesian_optimisation"
+NORMALISED_CAP = 10.0
+GA_WINDOW = 100  # the GA draws its tournament from the latest 100 evaluated candidates
 
 
-class BayesOptSearch:
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(
-            "Bayesian optimisation search is not built yet: use search_algorithm = AgingEvoSearch "
-            "(with an AgingEvoConfig) in the config file.")
+def default_acq_budget(num_proposed: int, dim: int) -> int:
+    """dragonfly's acquisition budget for GA optimisers on network domains."""
+    factor = min(5, dim) ** 2
+    return int(np.clip(factor * math.sqrt(min(num_proposed, 1000)), 300, 1000))
+
+
+class BayesOptimisation(AgingEvolution):
+    """The BO oracle. It keeps aging evolution's bookkeeping (history, candidates in flight,
+    retries, ``get_state``/``set_state``, journal ``replay``; the "population" is only the latest
+    success, which tells that the GP has data) and replaces how a candidate after the starting
+    points is chosen: by the acquisition, once at least two candidates have succeeded.
+
+    ``fast=False`` uses dragonfly's own posterior sampling per candidate (the straightforward
+    computation); ``fast=True`` gives the same samples with shared work done once per ask.
+    """
+
+    def __init__(self, search_space, *, bounds, rounds: int, starting_points: int = 15,
+                 pruning=None, seed: int = 0, hp_criterion: str = "ml-post_sampling",
+                 refit_every: int = 17, acq_max_evals: Optional[int] = None,
+                 ga_population: int = 100, ga_sample: int = 25, fast: bool = True,
+                 max_retries: int = 1, clock=time.time):
+        super().__init__(search_space, bounds=bounds, rounds=rounds, population_size=1,
+                         sample_size=1, initial_population_size=starting_points, pruning=pruning,
+                         seed=seed, max_retries=max_retries, clock=clock)
+        self.seed = seed
+        self.hp_criterion = hp_criterion
+        self.refit_every = refit_every
+        self.acq_max_evals = acq_max_evals
+        self.ga_population = ga_population
+        self.ga_sample = ga_sample
+        self.fast = fast
+        self._model = None
+        self._told = 0                           # history points already given to the model
+        self._candidates: Dict[int, object] = {}  # point id -> CandidateNetwork
+        self.ask_seconds: List[float] = []
+
+    # --- the model -----------------------------------------------------------------------------
+    @property
+    def sparsity_bounds(self):
+        if self.pruning is None:
+            return None
+        return (self.pruning.min_sparsity, self.pruning.max_sparsity)
+
+    def model(self):
+        """The error model with every successful evaluated point told, in history order."""
+        if self._model is None:
+            from dragonfly_adapters.gp import ErrorModel
+            self._model = ErrorModel(sparsity_bounds=self.sparsity_bounds,
+                                     criterion=self.hp_criterion, refit_every=self.refit_every,
+                                     seed=self.seed)
+            self._told = 0
+        for p in self.history[self._told:]:
+            if p.ok and p.val_error is not None and math.isfinite(p.val_error):
+                self._model.add(self._candidate(p), p.sparsity, -p.val_error)
+        self._told = len(self.history)
+        return self._model
+
+    def _candidate(self, point: Point):
+        cand = self._candidates.get(point.id)
+        if cand is None:
+            from dragonfly_adapters.network import CandidateNetwork
+            cand = self._candidates[point.id] = CandidateNetwork(point.arch, self.space)
+        return cand
+
+    def set_state(self, state, decode_arch) -> None:
+        super().set_state(state, decode_arch)
+        self._model, self._told, self._candidates = None, 0, {}
+
+    # --- proposing -----------------------------------------------------------------------------
+    def _child_point(self) -> Point:
+        """A candidate chosen by the acquisition (a random one while fewer than two succeeded)."""
+        if sum(p.ok for p in self.history) < 2:
+            return self._random_point()
+        start = time.perf_counter()
+        ask_seed = int(self.rng.integers(2 ** 32))
+        arch, sparsity = self.acquire(ask_seed)
+        self.ask_seconds.append(time.perf_counter() - start)
+        point = Point(id=self._new_id(), arch=arch, sparsity=sparsity, proposed_at=self.clock())
+        log.info("BO ask for #%d took %.1f s (%d evaluated, %d in flight)", point.id,
+                 self.ask_seconds[-1], len(self.history), len(self.running_points()))
+        return point
+
+    def running_points(self) -> List[Point]:
+        queued = set(self.queue)
+        return [p for i, p in sorted(self.pending.items()) if i not in queued]
+
+    def acquire(self, ask_seed: int):
+        """(architecture, sparsity) maximising one draw of the acquisition; all randomness from
+        numpy's global RNG seeded with ``ask_seed``."""
+        from dragonfly_adapters.gp import seeded_numpy, thompson_sampler
+        from dragonfly_adapters.numpy_compat import numpy_patched
+
+        model = self.model()
+        with seeded_numpy(ask_seed), numpy_patched():
+            gp = model.gp()
+            in_flight = [model.point(self._candidate(p), p.sparsity)
+                         for p in self.running_points()]
+            sample = thompson_sampler(gp, in_flight, model.distance, fast=self.fast)
+            lambdas = np.random.uniform(0.0, 1.0, size=len(OBJECTIVE_BOUNDS))
+            weights = dict(zip(OBJECTIVE_BOUNDS, lambdas))
+
+            def acquisition(cand, sparsity) -> float:
+                error = -sample(model.point(cand, sparsity))
+                values = {"val_error": error, **cand.resources_at(sparsity)}
+                terms = [min(values[name] / self.bounds[b], NORMALISED_CAP) / weights[name]
+                         for name, b in OBJECTIVE_BOUNDS.items() if self.bounds.get(b) is not None]
+                return -max(terms)
+
+            dim = model.domain.get_dim()
+            budget = self.acq_max_evals or default_acq_budget(self.next_id, dim)
+            return self._maximise(acquisition, budget)
+
+    def _maximise(self, acquisition, budget: int):
+        """μNAS's aging-evolution GA over candidates (the acquisition optimiser)."""
+        from dragonfly_adapters.network import CandidateNetwork
+
+        gen = np.random.default_rng(np.random.randint(2 ** 31))
+        cache: Dict[str, object] = {}
+
+        def wrap(arch):
+            from dragonfly_adapters.network import arch_key
+            key = arch_key(arch)
+            if key not in cache:
+                cache[key] = CandidateNetwork(arch, self.space)
+            return cache[key]
+
+        low_high = self.sparsity_bounds
+        evaluated: List[tuple] = []  # (value, arch, sparsity)
+        best = None
+
+        def evaluate(arch, sparsity):
+            nonlocal best
+            try:
+                value = acquisition(wrap(arch), sparsity)
+            except ValueError as e:  # a candidate the resource model rejects
+                log.debug("acquisition skipped a candidate: %s", e)
+                value = -np.inf
+            evaluated.append((value, arch, sparsity))
+            if best is None or value > best[0]:
+                best = (value, arch, sparsity)
+
+        initial = min(self.ga_population, budget)
+        sparsities = self._initial_sparsities(initial)
+        for i in range(initial):
+            evaluate(self.space.random_architecture(gen), sparsities[i])
+        for _ in range(budget - initial):
+            window = evaluated[-GA_WINDOW:]
+            drawn = np.random.choice(len(window), size=self.ga_sample)
+            parent = max((window[i] for i in drawn), key=lambda e: e[0])
+            child = self.space.random_morph(parent[1], gen)
+            sparsity = parent[2]
+            if low_high is not None:
+                from dragonfly_adapters.numpy_compat import import_dragonfly_module
+                ga = import_dragonfly_module("dragonfly.opt.cp_ga_optimiser")
+                sparsity = float(ga.euclidean_gauss_mutation(np.array([sparsity]),
+                                                             [list(low_high)])[0])
+            evaluate(child, sparsity)
+        return best[1], best[2]
+
+    def _initial_sparsities(self, n: int) -> list:
+        """Latin-hypercube sparsities for the GA's random candidates (dragonfly's initial design
+        for Euclidean dimensions); ``None`` without pruning."""
+        if self.sparsity_bounds is None:
+            return [None] * n
+        low, high = self.sparsity_bounds
+        unit = (np.random.permutation(n) + np.random.random(n)) / n
+        return [float(low + u * (high - low)) for u in unit]
+
+
+class BayesOpt(AgingEvoSearch):
+    """One Bayesian-optimisation search: the ``BayesOptimisation`` oracle on the search wiring of
+    ``AgingEvoSearch`` (Ray pool, display, state store, kept weights); same keyword options."""
+
+    algorithm = ALGORITHM
+    state_suffix = BO_STATE_SUFFIX
+
+    def __init__(self, experiment_name, search_config, training_config, bound_config, **kwargs):
+        if getattr(search_config, "multifidelity", False):
+            raise ValueError("BayesOptConfig.multifidelity=True (BOCA over training epochs) is "
+                             "not supported by this port; set multifidelity=False")
+        super().__init__(experiment_name, search_config, training_config, bound_config, **kwargs)
+
+    def new_oracle(self) -> BayesOptimisation:
+        c = self.config
+        return BayesOptimisation(self.space, bounds=self.bounds, rounds=c.rounds,
+                                 starting_points=c.starting_points, pruning=self.pruning,
+                                 seed=self.seed, hp_criterion=c.gp_hp_criterion,
+                                 refit_every=c.refit_every, acq_max_evals=c.acq_max_evals)
+
+
+#: The name this project used before BO was built.
+BayesOptSearch = BayesOpt

@@ -21,6 +21,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 STATE_VERSION = 1
 STATE_SUFFIX = "_agingevosearch_state.json"
+BO_STATE_SUFFIX = "_bo_search_state.json"   # Bayesian optimisation's state, same format
+STATE_SUFFIXES = (STATE_SUFFIX, BO_STATE_SUFFIX)
 JOURNAL_SUFFIX = ".journal.jsonl"
 HEADER_KEYS = ("version", "algorithm", "bounds", "points")
 
@@ -29,8 +31,8 @@ class StateFileError(Exception):
     """A state file is missing, truncated, corrupt or of another kind; the message names it."""
 
 
-def state_path(checkpoint_dir, name: str) -> Path:
-    return Path(checkpoint_dir) / f"{name}{STATE_SUFFIX}"
+def state_path(checkpoint_dir, name: str, suffix: str = STATE_SUFFIX) -> Path:
+    return Path(checkpoint_dir) / f"{name}{suffix}"
 
 
 def journal_path(path) -> Path:
@@ -42,7 +44,8 @@ def journal_path(path) -> Path:
 def weights_dir(path) -> Path:
     """Where the trained weights of kept points live: ``<dir>/<name>_weights/``."""
     path = Path(path)
-    stem = path.name[:-len(STATE_SUFFIX)] if path.name.endswith(STATE_SUFFIX) else path.stem
+    suffix = next((s for s in STATE_SUFFIXES if path.name.endswith(s)), None)
+    stem = path.name[:-len(suffix)] if suffix else path.stem
     return path.with_name(stem + "_weights")
 
 

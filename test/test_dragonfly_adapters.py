@@ -1,29 +1,157 @@
-"""The vendored pure-Python dragonfly-opt runs on numpy 1.26 through the alias shim."""
+"""The vendored pure-Python dragonfly-opt runs on numpy 1.26 through a scoped shim, imports no
+TensorFlow, and μNAS's network wrapper / OTMANN distance behave as specified."""
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_dragonfly_minimises_a_function_through_the_shim():
+def _run(code: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout
+
+
+def test_dragonfly_minimises_a_function_better_than_random_search():
+    """15 evaluations of (x - 0.3)^2 on [-1, 1]: dragonfly's GP bandit gets within 1e-4 of the
+    minimum, and the value it reports is the function at the point it reports. The best of 15
+    uniform random points (fixed seed) does not get there, so the bound says something about
+    dragonfly (a result of any point in the domain, or of a random one, fails it)."""
     code = (
         "import numpy as np\n"
-        "from dragonfly_adapters import import_dragonfly\n"
+        "from argparse import Namespace\n"
+        "from dragonfly_adapters.numpy_compat import import_dragonfly, numpy_patched\n"
         "d = import_dragonfly()\n"
+        "f = lambda x: float((x[0] - 0.3) ** 2)\n"
         "np.random.seed(0)\n"
-        "val, pt, _ = d.minimise_function(lambda x: (x[0] - 0.3) ** 2, [[-1, 1]], 5)\n"
-        "assert 0 <= val < 1.7 ** 2 and -1 <= pt[0] <= 1, (val, pt)\n"
-        "print('OK', val)\n"
+        "with numpy_patched():\n"
+        "    val, pt, _ = d.minimise_function(f, [[-1, 1]], 15, reporter='silent',\n"
+        "                                     options=Namespace(gpb_hp_tune_criterion='ml'))\n"
+        "rs = np.random.default_rng(0).uniform(-1, 1, size=(15, 1))\n"
+        "print(val, f(pt), min(f(x) for x in rs))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert "OK" in out.stdout
+    val, at_pt, random_best = map(float, _run(code).split()[-3:])
+    assert abs(val - at_pt) < 1e-12
+    assert val < 1e-4 < random_best
 
 
-def test_aliases_are_the_builtins():
-    import numpy as np
-    from dragonfly_adapters import restore_numpy_aliases
-    restore_numpy_aliases()
-    assert np.int is int and np.float is float and np.bool is bool
+def test_importing_dragonfly_imports_no_tensorflow():
+    out = _run("import sys\n"
+               "from dragonfly_adapters.numpy_compat import import_dragonfly\n"
+               "import_dragonfly()\n"
+               "import ot\n"
+               "print('tensorflow' in sys.modules, 'torch' in sys.modules)\n")
+    assert out.split() == ["False", "False"]
+
+
+def test_numpy_shim_is_scoped_and_reentrant():
+    from dragonfly_adapters.numpy_compat import numpy_patched
+    assert "float" not in np.__dict__ and "asscalar" not in np.__dict__
+    with numpy_patched():
+        assert np.float is float and np.int is int and np.asscalar(np.array([2.5])) == 2.5
+        with numpy_patched():
+            assert np.bool is bool
+        assert np.float is float  # the inner scope did not take the names away
+    assert "float" not in np.__dict__ and "asscalar" not in np.__dict__
+
+
+def _graph(kernels=(3,), pool=None, dense=None):
+    from resource_models.graph import Graph
+    from resource_models.ops import Conv2D, Dense, Input, Pool
+    g = Graph(element_type=np.uint8)
+    with g.as_current():
+        x = Input((1, 8, 8, 1))
+        for k in kernels:
+            x = Conv2D(4, k, activation="relu")(x)
+        if pool:
+            x = Pool(2, type=pool)(x)
+        if dense:
+            x = Dense(dense, preflatten_input=True)(x)
+        g.add_output(Dense(10, preflatten_input=True)(x))
+    return g
+
+
+def test_network_layers_labels_and_masses():
+    from dragonfly_adapters.network import to_dragonfly_network
+    g = _graph(kernels=(3, 5), pool="max")
+    net = to_dragonfly_network(g)
+    assert net.layer_labels[0] == "ip" and net.layer_labels[-1] == "op"
+    assert net.layer_labels[1:-1] == ["Conv2D|k=3|bn=0|act=relu", "Conv2D|k=5|bn=0|act=relu",
+                                      "Pool|type=max", "Dense|bn=0|act=None"]
+    op_macs = [op.macs() for op in g.operators]
+    filler = max(0.1 * sum(op_macs), 100)
+    np.testing.assert_allclose(net.layer_masses, np.array([filler, *op_macs, filler]) / 1000)
+
+
+def test_reordered_layer_masses_stay_with_their_layers():
+    """Layers given out of topological order: after dragonfly sorts them, each layer keeps its own
+    mass (μNAS dropped the re-ordered masses, leaving them in the old order)."""
+    from scipy.sparse import dok_matrix
+    from dragonfly_adapters.network import _network_class
+    labels = ["Conv2D|k=3|bn=0|act=relu", "ip", "op", "Pool|type=max"]
+    masses = np.array([5.0, 1.0, 2.0, 7.0])
+    conn = dok_matrix((4, 4))
+    conn[1, 0] = conn[0, 3] = conn[3, 2] = 1  # ip -> conv -> pool -> op
+    from dragonfly_adapters.numpy_compat import numpy_patched
+    with numpy_patched():
+        net = _network_class()(labels, conn, [1, 4, 10, 4], masses)
+    assert net.layer_labels == ["ip", "Conv2D|k=3|bn=0|act=relu", "Pool|type=max", "op"]
+    assert net.layer_masses.tolist() == [1.0, 5.0, 7.0, 2.0]
+
+
+def test_kahn_order_matches_dragonfly():
+    from dragonfly_adapters.network import kahn_order
+    from dragonfly_adapters.numpy_compat import import_dragonfly_module
+    graph_utils = import_dragonfly_module("dragonfly.utils.graph_utils")
+    rng = np.random.default_rng(1)
+    for n in range(2, 12):
+        A = np.triu((rng.random((n, n)) < 0.4).astype(float), 1)
+        perm = rng.permutation(n)
+        A = A[np.ix_(perm, perm)]
+        start = int(np.argmax(perm == 0))
+        A[start, :] = np.maximum(A[start, :], 0)
+        expected, _ = graph_utils.kahn_topological_sort(A, start)
+        assert kahn_order(A, start) == expected
+
+
+def test_otmann_distance_is_zero_to_itself_and_grows_with_difference():
+    from dragonfly_adapters.kernel import distance_computer
+    from dragonfly_adapters.network import to_dragonfly_network
+    a, b, c = (to_dragonfly_network(_graph(k)) for k in [(3,), (5,), (3, 3, 3)])
+    d = distance_computer()
+    ab, ac, aa = (np.array(d.evaluate_single(a, x)) for x in (b, c, a))
+    assert len(ab) == 8                           # lp and emd for 4 coefficient groups
+    assert np.allclose(aa, 0.0, atol=1e-9) and (ab > 0).all() and (ac > 0).all()
+    full = np.array(distance_computer(5).evaluate_single(a, b))
+    np.testing.assert_array_equal(full[:8], ab)  # the groups the kernel reads are unchanged
+
+
+def test_label_mismatch_costs_follow_unas():
+    from dragonfly_adapters.network import conv_label, dense_label, label_mismatch_costs, pool_label
+    labels = [conv_label(False, 3, False, "relu"), conv_label(True, 5, True, None),
+              pool_label("max"), pool_label("avg"), dense_label(False, None), "ip"]
+    c = label_mismatch_costs(labels)
+    assert c[0, 1] == pytest.approx(np.sqrt(4) / 10 + 0.3)
+    assert c[2, 3] == 0.5 and c[0, 0] == 0.0
+    assert np.isinf(c[0, 2]) and np.isinf(c[4, 5]) and np.isinf(c[2, 4])
+    np.testing.assert_array_equal(c, c.T)
+
+
+def test_fast_transport_gives_dragonfly_distances_bit_for_bit():
+    """The direct network-simplex call returns exactly dragonfly's distances (random CNNs)."""
+    from cnn import CnnSearchSpace
+    from dragonfly_adapters.kernel import distance_computer
+    from dragonfly_adapters.network import CandidateNetwork
+    space = CnnSearchSpace()
+    space.input_shape, space.num_classes = (8, 8, 1), 10
+    rng = np.random.default_rng(5)
+    cands = [CandidateNetwork(space.random_architecture(rng), space) for _ in range(6)]
+    fast, plain = distance_computer(fast_ot=True), distance_computer(fast_ot=False)
+    for d_fast, d_plain in zip(fast(cands, cands), plain(cands, cands)):
+        np.testing.assert_array_equal(d_fast, d_plain)
+    assert (fast(cands[:1], cands[1:])[0] > 0).all()

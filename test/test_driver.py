@@ -42,15 +42,16 @@ BAD_CONFIGS = [
     ("import", "import no_such_module_here\n", "ModuleNotFoundError: No module named"),
     ("missing", GOOD.replace("bound_config = BoundConfig(error_bound=0.1)", ""),
      "does not define bound_config (a config.BoundConfig)"),
-    ("two missing", "x = 1\n", "does not define search_algorithm"),
+    ("two missing", "x = 1\n", "does not define training_config"),
     ("wrong type", GOOD + "\ntraining_config = {'epochs': 3}\n",
      "training_config must be a config.TrainingConfig, not dict"),
     ("bounds type", GOOD + "\nbound_config = 0.1\n", "bound_config must be a config.BoundConfig"),
     ("algorithm", GOOD + "\nsearch_algorithm = 'aging'\n", "search_algorithm must be"),
     ("config value", GOOD.replace("rounds=50", "rounds=0"),
      "AgingEvoConfig.rounds: must be >= 1 (got 0)"),
-    ("bayesopt", GOOD + "\nfrom search_algorithms import BayesOptSearch\n"
-                        "search_algorithm = BayesOptSearch\n", "not built yet"),
+    ("bayesopt", GOOD + "\nfrom search_algorithms import BayesOpt\n"
+                        "search_algorithm = BayesOpt\n",
+     "search_config must be a config.BayesOptConfig for BayesOpt, not AgingEvoConfig"),
 ]
 
 

@@ -1,0 +1,256 @@
+"""The GP of μNAS's Bayesian optimisation: dragonfly's Cartesian-product GP over (network[, sparsity]).
+
+``ErrorModel`` holds the evaluated points (as dragonfly domain points) and their values, keeps the
+OTMANN distances between them (each pair computed once, as dragonfly's CPGPBandit does), and hands
+out the GP to use for an ask. Its state is a pure function of the data and the seed, so a resumed
+search that tells it the same points in the same order gets the same GP:
+
+- hyperparameters are fitted on the first ``n_fit`` points, ``n_fit = refit_every * (n //
+  refit_every)`` (all ``n`` points while ``n < refit_every``), with numpy's global RNG seeded from
+  (seed, n_fit); points after ``n_fit`` are added to the fitted GP without refitting (dragonfly's
+  own loop refits every ``build_new_model_every`` = 17 steps; its ask/tell path never does);
+- with ``ml-post_sampling`` (dragonfly's default criterion) each ask picks 'ml' or a posterior
+  sample of the hyperparameters with dragonfly's probabilities (0.3/0.7), drawn from the ask's
+  seeded RNG; posterior samples are used in turn, one per added point.
+
+``thompson_sampler`` draws one posterior sample per candidate with the points in flight
+hallucinated (dragonfly's ``halluc``): ``fast=False`` is dragonfly's own computation, ``fast=True``
+computes the same numbers with the in-flight part once per ask and one distance row per candidate.
+"""
+from __future__ import annotations
+
+import contextlib
+import warnings
+from argparse import Namespace
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from dragonfly_adapters.kernel import distance_computer
+from dragonfly_adapters.numpy_compat import import_dragonfly_module, numpy_patched
+
+HP_CRITERIA = ("ml", "post_sampling", "ml-post_sampling")
+
+
+@contextlib.contextmanager
+def seeded_numpy(seed: int):
+    """numpy's global RNG seeded with ``seed`` inside the block, restored after it (dragonfly
+    draws from the global RNG)."""
+    saved = np.random.get_state()
+    np.random.seed(seed % (2 ** 32))
+    try:
+        yield
+    finally:
+        np.random.set_state(saved)
+
+
+def _dragonfly():
+    m = Namespace()
+    m.domains = import_dragonfly_module("dragonfly.exd.domains")
+    m.nn_domains = import_dragonfly_module("dragonfly.nn.nn_domains")
+    m.gp_bandit = import_dragonfly_module("dragonfly.opt.gp_bandit")
+    m.cpgp = import_dragonfly_module("dragonfly.gp.cartesian_product_gp")
+    m.gp_core = import_dragonfly_module("dragonfly.gp.gp_core")
+    m.option_handler = import_dragonfly_module("dragonfly.utils.option_handler")
+    m.general_utils = import_dragonfly_module("dragonfly.utils.general_utils")
+    m.linalg = import_dragonfly_module("dragonfly.utils.general_utils")
+    return m
+
+
+def gp_options(criterion: str):
+    """dragonfly's CP GP-bandit options as its GPBandit passes them to the GP fitter."""
+    if criterion not in HP_CRITERIA:
+        raise ValueError(f"GP hyperparameter criterion must be one of {HP_CRITERIA}")
+    df = _dragonfly()
+    options = df.option_handler.load_options(df.gp_bandit.get_all_cp_gp_bandit_args())
+    options.gpb_hp_tune_criterion = criterion
+    options.hp_tune_criterion = criterion
+    options.hp_tune_probs = options.gpb_hp_tune_probs if "-" in criterion else "uniform"
+    options.ml_hp_tune_opt = options.gpb_ml_hp_tune_opt
+    options.post_hp_tune_method = options.gpb_post_hp_tune_method
+    options.post_hp_tune_burn = options.gpb_post_hp_tune_burn
+    options.post_hp_tune_offset = options.gpb_post_hp_tune_offset
+    gpf = Namespace(**vars(options))
+    gpf.mean_func = gpf.gpb_prior_mean
+    return gpf
+
+
+def cp_domain(sparsity_bounds: Optional[Tuple[float, float]]):
+    """(network) or (network, sparsity) as a dragonfly Cartesian-product domain."""
+    df = _dragonfly()
+    doms = [df.nn_domains.NNDomain("unas-net", constraint_checker=lambda x: True)]
+    if sparsity_bounds is not None:
+        doms.append(df.domains.EuclideanDomain([list(sparsity_bounds)]))
+    return df.domains.CartesianProductDomain(doms)
+
+
+class ErrorModel:
+    """Evaluated points, their distances and the GP of their values (see the module docstring)."""
+
+    def __init__(self, *, sparsity_bounds=None, criterion: str = "ml-post_sampling",
+                 refit_every: int = 17, seed: int = 0, used_groups: int = 4):
+        with numpy_patched():
+            self.options = gp_options(criterion)
+            self.domain = cp_domain(sparsity_bounds)
+        self.has_sparsity = sparsity_bounds is not None
+        self.refit_every = refit_every
+        self.seed = seed
+        self.distance = distance_computer(used_groups)
+        self.X: List[list] = []
+        self.Y: List[float] = []
+        self.dists: Optional[List[np.ndarray]] = None
+        self.fitter = None
+        self.fit_size = 0
+
+    # --- data ----------------------------------------------------------------------------------
+    def point(self, candidate, sparsity=None) -> list:
+        """A dragonfly domain point of a candidate network (and its sparsity)."""
+        return [candidate, np.array([sparsity], dtype=float)] if self.has_sparsity else [candidate]
+
+    def add(self, candidate, sparsity, value: float) -> None:
+        """Tell the model one more evaluated point (its value: minus the validation error)."""
+        x = self.point(candidate, sparsity)
+        with numpy_patched():
+            new_new = self.distance([candidate], [candidate])
+            if self.dists is None:
+                self.dists = [d.copy() for d in new_new]
+            else:
+                old_new = self.distance([p[0] for p in self.X], [candidate])
+                self.dists = [np.block([[d, on], [on.T, nn]])
+                              for d, on, nn in zip(self.dists, old_new, new_new)]
+        self.X.append(x)
+        self.Y.append(float(value))
+
+    def __len__(self):
+        return len(self.Y)
+
+    def fit_size_for(self, n: int) -> int:
+        return n if n < self.refit_every else self.refit_every * (n // self.refit_every)
+
+    def _lists_of_dists(self, n: int):
+        lists = [None] * self.domain.num_domains
+        lists[0] = [d[:n, :n] for d in self.dists]
+        return lists
+
+    def _fit(self, n_fit: int) -> None:
+        df = _dragonfly()
+        computers = [self.distance] + [None] * (self.domain.num_domains - 1)
+        with seeded_numpy(self.seed * 1_000_003 + n_fit), warnings.catch_warnings():
+            # dragonfly says once per fit that it uses PDOO as its Fortran DIRECT is absent.
+            warnings.filterwarnings("ignore", message=".*fortran.*")
+            fitter = df.cpgp.CPGPFitter(
+                self.X[:n_fit], self.Y[:n_fit], self.domain,
+                domain_kernel_ordering=[""] * self.domain.num_domains,
+                domain_lists_of_dists=self._lists_of_dists(n_fit),
+                domain_dist_computers=computers, options=self.options, reporter="silent")
+            fitter.fit_gp_for_gp_bandit(self.refit_every)
+        self.fitter, self.fit_size = fitter, n_fit
+
+    def gp(self):
+        """The GP for the next ask, on all points. Draws the criterion choice from numpy's global
+        RNG (the caller seeds it per ask)."""
+        n = len(self.Y)
+        if n < 2:
+            raise ValueError("the GP needs at least two evaluated points")
+        with numpy_patched():
+            n_fit = self.fit_size_for(n)
+            if self.fitter is None or self.fit_size != n_fit:
+                self._fit(n_fit)
+            fitter = self.fitter
+            method = np.random.choice(fitter.methods_to_use, p=fitter.hp_tune_probs)
+            fit_type, result = fitter.hp_tune_results[method][:2]
+            if fit_type in ("fitted_gp", "post_fitted_gp"):
+                gp = result
+            else:
+                cts, dscr, other = result[(n - n_fit) % len(result)]
+                gp = fitter.build_gp(cts, dscr, other_gp_params=other, build_posterior=False)
+            gp.set_data(self.X, self.Y, build_posterior=False)
+            gp.set_domain_lists_of_dists(self._lists_of_dists(n))
+            gp.build_posterior()
+        gp.unas_method = method
+        return gp
+
+
+def kernel_hyperparameters(gp) -> dict:
+    """The GP's hyperparameters as plain data (for tests and logs)."""
+    out = {"noise_var": float(gp.noise_var), "scale": float(gp.kernel.hyperparams["scale"])}
+    for i, k in enumerate(gp.kernel.kernel_list):
+        for name, value in k.hyperparams.items():
+            if name in ("groups",):
+                continue
+            out[f"k{i}.{name}"] = np.asarray(value, dtype=float).tolist()
+    return out
+
+
+def thompson_sampler(gp, in_flight: Sequence[list], distance, *, fast: bool = True
+                     ) -> Callable[[list], float]:
+    """A function drawing one posterior sample of the GP at a domain point, with ``in_flight``
+    hallucinated. Both paths consume numpy's global RNG identically (one normal per call)."""
+    gen = import_dragonfly_module("dragonfly.utils.general_utils")
+    in_flight = list(in_flight)
+    if not fast:
+        if in_flight:
+            return lambda x: float(gp.draw_samples_with_hallucinated_observations(
+                1, [x], in_flight).ravel()[0])
+        return lambda x: float(gp.draw_samples(1, [x]).ravel()[0])
+    return _FastSampler(gp, in_flight, distance, gen)
+
+
+class _FastSampler:
+    """dragonfly's ``draw_samples[_with_hallucinated_observations]`` for one point at a time,
+    with everything that does not depend on the candidate computed once."""
+
+    def __init__(self, gp, in_flight, distance, gen):
+        core = import_dragonfly_module("dragonfly.gp.gp_core")
+        self.core, self.gen, self.gp, self.distance = core, gen, gp, distance
+        self.kernels = gp.kernel.kernel_list
+        self.train = gp.X
+        self.halluc = in_flight
+        self.others = list(gp.X) + in_flight
+        self.cache = {}
+        if in_flight:
+            with numpy_patched():
+                K_haha = gp.kernel(in_flight, in_flight)
+                K_trha = gp.kernel(gp.X, in_flight)
+                aug = np.vstack((np.hstack((gp.K_trtr_wo_noise, K_trha)),
+                                 np.hstack((K_trha.T, K_haha))))
+                self.L = core._get_cholesky_decomp(aug, gp.noise_var, gp.handle_non_psd_kernels)
+        else:
+            self.L = gp.L
+
+    def _dists(self, cand, others):
+        """The network distances of a candidate to ``others`` (the training and in-flight
+        networks), and to itself; kept per architecture for the ask (the GA meets the same
+        architecture many times; each meeting still draws its own sample)."""
+        key = getattr(cand, "key", None)
+        hit = self.cache.get(key) if key is not None else None
+        if hit is None:
+            hit = (self.distance([cand], [o[0] for o in others]), self.distance([cand], [cand]))
+            if key is not None:
+                self.cache[key] = hit
+        return hit
+
+    def _kernel(self, x, others, nn_dists):
+        """``gp.kernel([x], others)`` (a Cartesian product kernel) from the network distances."""
+        result = self.gp.kernel.hyperparams["scale"] * np.ones((1, len(others)))
+        for idx, kern in enumerate(self.kernels):
+            if idx == 0:
+                result *= kern.evaluate_from_dists(nn_dists)
+            else:
+                result *= kern([x[idx]], [o[idx] for o in others])
+        return result
+
+    def __call__(self, x) -> float:
+        gp = self.gp
+        with numpy_patched():
+            others = self.others
+            row_dists, self_dists = self._dists(x[0], others)
+            K_row = self._kernel(x, others, row_dists)
+            n = len(self.train)
+            mean = gp.mean_func([x]) + K_row[:, :n].dot(gp.alpha)
+            K_tete = self._kernel(x, [x], self_dists)
+            V = self.core.solve_lower_triangular(self.L, K_row.T)
+            covar = K_tete - V.T.dot(V)
+            covar = self.core.get_post_covar_from_raw_covar(covar, gp.noise_var,
+                                                            gp.kernel.is_guaranteed_psd())
+            return float(self.gen.draw_gaussian_samples(1, mean, covar).ravel()[0])
