@@ -74,3 +74,22 @@ def test_tflm_and_litert_round_fully_connected_differently_and_each_as_computed_
     differ = tflm != litert
     assert differ.any()                                   # the difference is real ...
     assert np.abs(tflm - litert).max() == 1               # ... and one step at most
+
+
+def test_conv_and_depthwise_conv_round_alike_in_both_runtimes():
+    """The one-step differences are FULLY_CONNECTED's alone: CONV_2D and DEPTHWISE_CONV_2D give
+    identical int8 outputs in TFLM and LiteRT."""
+    import keras
+
+    from utils import convert_to_tflite, quiet_conversion, tflite_predict, tflm_predict
+
+    rng = np.random.default_rng(0)
+    inp = keras.Input((8, 8, 4))
+    model = keras.Model(inp, keras.layers.DepthwiseConv2D(3)(keras.layers.Conv2D(10, 3)(inp)))
+    for layer in model.layers[1:]:
+        layer.set_weights([rng.normal(0, 0.3, w.shape).astype(np.float32)
+                           for w in layer.get_weights()])
+    x = rng.normal(size=(300, 8, 8, 4)).astype(np.float32)
+    flatbuffer = quiet_conversion(lambda: convert_to_tflite(model, x[:100]))
+    np.testing.assert_array_equal(tflm_predict(flatbuffer, x, raw=True),
+                                  tflite_predict(flatbuffer, x, raw=True))
