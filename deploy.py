@@ -3,7 +3,8 @@
     search_state_processor.py STATE --export DIR [--points pareto|in-bounds|ID,ID...] [--retrain]
                               [--config CONFIG] [--arena-limit BYTES]
 
-For each chosen point: the Keras model with its kept weights (or retrained with ``--retrain``),
+For each chosen point: the Keras model with its kept weights (or retrained with ``--retrain``;
+a structured-pruned point as the network with fewer channels that the search measured),
 full-integer int8 conversion (int8 input and output, batch 1, calibrated on the validation split),
 the operator order that minimises TFLM's arena head written into the flatbuffer (plus an offline
 memory plan where TFLM's greedy planner would still exceed the theoretical peak), a C array ready
