@@ -3,7 +3,8 @@
     search_state_processor.py STATE --export DIR [--points pareto|in-bounds|ID,ID...] [--retrain]
                               [--config CONFIG] [--arena-limit BYTES]
 
-For each chosen point: the Keras model with its kept weights (or retrained with ``--retrain``),
+For each chosen point: the Keras model with its kept weights (or retrained with ``--retrain``;
+a structured-pruned point as the network with fewer channels that the search measured),
 full-integer int8 conversion (int8 input and output, batch 1, calibrated on the validation split),
 the operator order that minimises TFLM's arena head written into the flatbuffer (plus an offline
 memory plan where TFLM's greedy planner would still exceed the theoretical peak), a C array ready
@@ -186,6 +187,8 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
             "tflm_reference_mismatches": mismatched,
             "tflm_reference_max_abs_difference": largest_difference,
             "tflm_reference_same_class": same_class,
+            # LiteRT rounds FULLY_CONNECTED's requantisation once, TFLM twice (gemmlowp), so
+            # their int8 outputs can differ by one step (see test/test_tflite_rounding.py)
             "reference_interpreter": "LiteRT (ai-edge-litert) BUILTIN_REF kernels",
             "tflite_bytes": len(flatbuffer),
             "theoretical_peak_bytes": best.theoretical_peak_bytes,
@@ -235,6 +238,138 @@ def c_array(flatbuffer: bytes, name: str, arena_bytes: Optional[int] = None):
     return "\n".join(header), "\n".join(source)
 
 
+# --- structured pruning: the reduced-channel network ---------------------------------------------
+def _structured(state) -> bool:
+    config = state.header.get("config")
+    pruning = config.get("training", {}).get("pruning") if isinstance(config, dict) else None
+    if not pruning:
+        return False
+    return bool(pruning.get("structured")) if isinstance(pruning, dict) \
+        else "structured=True" in str(pruning)
+
+
+def _layer_output(model, layer):
+    """The Keras tensor a layout layer ends with (after its batch norm and ReLU)."""
+    names = {l.name for l in model.layers}
+    for suffix in ("_relu", "_bn", ""):
+        if layer.name + suffix in names:
+            return model.get_layer(layer.name + suffix).output
+    raise KeyError(layer.name)
+
+
+def reduced_channel_model(model, layout):
+    """The network that structured pruning leaves: every channel that ``cnn.network.ChannelPruning``
+    drops (the same rule the search's resource graph used) removed from ``model``.
+
+    A dropped channel's kernel slices are zero, so its value does not depend on the input: its
+    bias (and batch norm, ReLU) make it a fixed map. Its effect on the layers that read it is
+    folded into their biases, so the reduced model computes what the masked full-width model
+    computes. That is exact for a Dense reader (any fixed map) and for a conv reader when the map
+    is spatially constant; when it is not (a zero-padded Add of non-zero constants), returns
+    ``(None, reason)``. Returns ``(reduced model, None)`` otherwise."""
+    import keras
+
+    from cnn.network import INPUT, ChannelPruning, build_keras_model
+    from pruning import prunable_layers
+
+    kernels = {l.name: np.asarray(l.kernel) for l in prunable_layers(model, structured=True)}
+    pruning = ChannelPruning(layout, kernels)
+    masks = pruning._mask                       # tensor name -> live channels (bool)
+    layers = layout.layers
+    fixed = keras.Model(model.inputs, [_layer_output(model, l) for l in layers])
+    values = fixed([np.zeros((1,) + tuple(layout.input_shape), np.float32)], training=False)
+    value = {l.name: np.asarray(v)[0] for l, v in zip(layers, values)}
+
+    reduced = build_keras_model(reduced_layout(layout, pruning), name=model.name)
+
+    for layer in layers:
+        if layer.kind in ("pool", "add"):
+            continue
+        src = layer.inputs[0]
+        in_mask = masks[src]
+        out_mask = masks[layer.name]
+        kernel, bias = model.get_layer(layer.name).get_weights()
+        if layer.kind == "dwconv":
+            reduced.get_layer(layer.name).set_weights([kernel[:, :, in_mask], bias[in_mask]])
+        else:
+            dead = ~in_mask
+            if layer.kind == "conv":
+                fold = _conv_contribution(value[src] if src != INPUT else None, kernel, dead,
+                                          layer.params["stride"]) if dead.any() else 0.0
+                if fold is None:
+                    return None, (f"{layer.name} reads dropped channels whose fixed value is not "
+                                  "spatially constant")
+                kept = kernel[:, :, in_mask][..., out_mask]
+            else:
+                shape = layout.shape(src)
+                rows = np.tile(in_mask, int(np.prod(shape[:-1]))) if layer.params["preflatten"] \
+                    else in_mask
+                fold = (value[src].reshape(-1)[~rows] @ kernel[~rows]) if (~rows).any() else 0.0
+                kept = kernel[rows][:, out_mask]
+            fold = np.broadcast_to(np.asarray(fold, np.float64), bias.shape)[out_mask]
+            reduced.get_layer(layer.name).set_weights([kept, (bias[out_mask] + fold)
+                                                       .astype(bias.dtype)])
+        if layer.params.get("has_bn"):
+            mask = in_mask if layer.kind == "dwconv" else out_mask
+            bn = model.get_layer(f"{layer.name}_bn").get_weights()
+            reduced.get_layer(f"{layer.name}_bn").set_weights([w[mask] for w in bn])
+    return reduced, None
+
+
+def reduced_layout(layout, pruning):
+    """``layout`` with each conv/dense layer's channels cut to what ``pruning`` keeps (same names)."""
+    from cnn.network import Layout
+
+    small = Layout(layout.input_shape)
+    for layer in layout.layers:
+        p, x = layer.params, layer.inputs
+        if layer.kind == "conv":
+            got = small.conv(x[0], pruning.channels(layer.name), p["kernel"], p["stride"],
+                             p["has_bn"], p["has_relu"])
+        elif layer.kind == "dwconv":
+            got = small.dwconv(x[0], p["kernel"], p["stride"], p["has_bn"], p["has_relu"])
+        elif layer.kind == "pool":
+            got = small.pool(x[0], p["pool_size"], p["type"])
+        elif layer.kind == "add":
+            got = small.add(list(x))
+        else:
+            got = small.dense(x[0], pruning.channels(layer.name), p["activation"],
+                              p["preflatten"], p["l2"], name=layer.name)
+        assert got == layer.name, (got, layer.name)
+    return small
+
+
+def _conv_contribution(fixed_map, kernel, dead, stride):
+    """What the dropped (``dead``) input channels, holding ``fixed_map``, add to each output channel
+    of a 'valid' convolution: one value per channel, or None when it varies over positions."""
+    k = kernel.shape[0]
+    h, w = fixed_map.shape[:2]
+    x = fixed_map[..., dead].astype(np.float64)
+    kd = kernel[:, :, dead].astype(np.float64)
+    out = np.stack([np.stack([np.einsum("ijc,ijco->o", x[i:i + k, j:j + k], kd)
+                              for j in range(0, w - k + 1, stride)])
+                    for i in range(0, h - k + 1, stride)])
+    spread = np.ptp(out.reshape(-1, out.shape[-1]), axis=0)
+    if np.any(spread > 1e-6 * (1.0 + np.abs(out).max())):
+        return None
+    return out.reshape(-1, out.shape[-1]).mean(axis=0)
+
+
+def _pruned_network(state, point, model):
+    """(the network to export, what structured pruning's export did) for ``point``."""
+    if not _structured(state):
+        return model, None
+    space = state._space()
+    layout = point.arch.layout(space.input_shape, space.num_classes)
+    reduced, reason = reduced_channel_model(model, layout)
+    if reduced is None:
+        return model, f"structured: exported at full width with zeroed channels ({reason})"
+    full = sum(l.params.get("filters", l.params.get("units", 0)) for l in layout.layers)
+    kept = sum(reduced.get_layer(l.name).get_weights()[1].shape[0] for l in layout.layers
+               if l.kind in ("conv", "dense"))
+    return reduced, f"structured: reduced-channel network ({kept} of {full} conv/dense channels)"
+
+
 # --- the whole export ----------------------------------------------------------------------------
 def export(state, out_dir, points: str = "pareto", retrain: bool = False,
            config_path: Optional[str] = None, arena_limit: Optional[int] = None,
@@ -263,6 +398,7 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
             keras.backend.clear_session()
             model = keras_model_for(state, point, retrain, training_config,
                                     seed=int(state.header.get("seed") or 0) * 100_003 + point.id)
+            model, reduction = _pruned_network(state, point, model)
             entry = {"id": point.id}
             entry.update(export_model(model, splits, f"model_{point.id}", tmp, arena_limit))
             rf = point.resource_features or {}
@@ -270,7 +406,7 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
                           "peak_memory_usage": rf.get("peak_memory_usage"),
                           "model_size": rf.get("model_size"), "macs": rf.get("macs"),
                           "weights": "kept" if state.weights_path(point) else "retrained",
-                          "sparsity": point.sparsity, "pruning": _pruning(state)})
+                          "sparsity": point.sparsity, "pruning": _pruning_note(state, reduction)})
             summary.append(entry)
             log(f"exported point {point.id}: TFLM head {entry['tflm_arena_head_bytes']:,} B "
                 f"(predicted {entry['predicted_arena_head_bytes']:,} B)")
@@ -283,16 +419,13 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
     return summary
 
 
-def _pruning(state) -> Optional[str]:
-    """How the exported weights are pruned: structured pruning's zeroed channels stay in the
-    exported network (it is not rebuilt with fewer channels)."""
+def _pruning_note(state, reduction: Optional[str]) -> Optional[str]:
+    """How the exported weights are pruned (``reduction``: what structured pruning's export did)."""
     config = state.header.get("config")
     pruning = config.get("training", {}).get("pruning") if isinstance(config, dict) else None
     if not pruning:
         return None
-    structured = pruning.get("structured") if isinstance(pruning, dict) else "structured=True" in str(pruning)
-    return ("structured: zeroed channels kept in the exported network" if structured
-            else "unstructured: sparse kernels (zeros stored densely)")
+    return reduction if _structured(state) else "unstructured: sparse kernels (zeros stored densely)"
 
 
 def _replace_dir(tmp: Path, out_dir: Path) -> None:

@@ -29,12 +29,24 @@ def tiny_digits_state(tmp_path_factory) -> Path:
     return state_path(directory)
 
 
-def run_search(directory: Path) -> Path:
+def tiny_pruned_digits_state(tmp_path_factory) -> Path:
+    """The state file of the same search with structured DPF pruning (sparsity 0.3-0.5), whose
+    point has kernels with zeroed output channels (run on first use)."""
+    directory = Path(tmp_path_factory.getbasetemp()) / "deploy_tiny_pruned_digits"
+    done = directory / "complete"
+    if not done.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        run_search(directory, structured_pruning=True)
+        done.write_text("ok")
+    return state_path(directory)
+
+
+def run_search(directory: Path, structured_pruning: bool = False) -> Path:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import keras
 
     from cnn import CnnSearchSpace
-    from config import AgingEvoConfig, BoundConfig, TrainingConfig
+    from config import AgingEvoConfig, BoundConfig, PruningConfig, TrainingConfig
     from dataset import Digits
     from search_algorithms import AgingEvoSearch
 
@@ -42,7 +54,11 @@ def run_search(directory: Path) -> Path:
     space = CnnSearchSpace()
     space.input_shape, space.num_classes = tuple(data.input_shape), data.num_classes
     training = TrainingConfig(dataset=data, optimizer=lambda: keras.optimizers.Adam(0.01),
-                              callbacks=lambda: [], batch_size=64, epochs=15)
+                              callbacks=lambda: [], batch_size=64, epochs=15,
+                              pruning=PruningConfig(structured=True, start_pruning_at_epoch=3,
+                                                    finish_pruning_by_epoch=10, min_sparsity=0.3,
+                                                    max_sparsity=0.5)
+                              if structured_pruning else None)
     search = AgingEvoConfig(search_space=space, population_size=2, sample_size=2,
                             initial_population_size=2, rounds=1, max_parallel_evaluations=1,
                             checkpoint_dir=str(directory))
