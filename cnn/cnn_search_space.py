@@ -88,23 +88,38 @@ class CnnSearchSpace(SearchSpace):
                        rng: np.random.Generator | None = None) -> List[CnnArchitecture]:
         if not isinstance(arch, CnnArchitecture):
             raise TypeError(f"CnnSearchSpace: expected a CnnArchitecture, got {type(arch).__name__}")
+        rng = rng if rng is not None else np.random.default_rng()
+        parent, changes = self._morph_changes(arch, rng)
+        return [self._apply(parent, change) for change in changes]
+
+    def random_morph(self, arch: CnnArchitecture, rng: np.random.Generator) -> CnnArchitecture:
+        """One morph drawn uniformly from ``produce_morphs``'s list (only the drawn one is built)."""
+        if not isinstance(arch, CnnArchitecture):
+            raise TypeError(f"CnnSearchSpace: expected a CnnArchitecture, got {type(arch).__name__}")
+        parent, changes = self._morph_changes(arch, rng)
+        return self._apply(parent, changes[int(rng.integers(0, len(changes)))])
+
+    @staticmethod
+    def _apply(parent: dict, change) -> CnnArchitecture:
+        child = copy_architecture(parent)
+        change(child)
+        return CnnArchitecture._trusted(child)
+
+    def _morph_changes(self, arch: CnnArchitecture, rng):
+        """The parent dict (as built, when the input shape is known) and the original's morph list
+        as changes to apply to a copy of it."""
         bad = self.out_of_schema(arch)
         if bad:
             raise ValueError(f"CnnSearchSpace: cannot morph an architecture outside the space "
                              f"(out of bounds: {', '.join(bad)})")
-        rng = rng if rng is not None else np.random.default_rng()
         if self.input_shape is not None:
             arch = arch.as_built(self.input_shape)
-        return [CnnArchitecture._trusted(m) for m in self._morphs(arch.architecture, rng)]
+        return arch.architecture, self._changes(arch.architecture, rng)
 
-    def _morphs(self, parent: dict, rng) -> List[dict]:
+    def _changes(self, parent: dict, rng) -> list:
         s = self._schema
-        morphs: List[dict] = []
-
-        def edit(change) -> None:
-            child = copy_architecture(parent)
-            change(child)
-            morphs.append(child)
+        changes: list = []
+        edit = changes.append
 
         blocks = parent["conv_blocks"]
         n_blocks = len(blocks)
@@ -122,10 +137,10 @@ class CnnSearchSpace(SearchSpace):
             if n_layers == low_l and n_blocks > low:
                 edit(lambda a, c=c: _remove_conv_block(a, c))
             if n_layers > low_l:
-                edit(lambda a, c=c: a["conv_blocks"][c]["layers"].pop(int(rng.integers(n_layers))))
+                edit(lambda a, c=c, n=n_layers: a["conv_blocks"][c]["layers"].pop(int(rng.integers(n))))
             if n_layers < high_l:
-                def insert_layer(a, c=c):
-                    at = int(rng.integers(n_layers))
+                def insert_layer(a, c=c, n=n_layers):
+                    at = int(rng.integers(n))
                     a["conv_blocks"][c]["layers"].insert(at, self.random_conv_layer(c, at, rng))
                 edit(insert_layer)
 
@@ -175,7 +190,7 @@ class CnnSearchSpace(SearchSpace):
             for step in WIDTH_STEPS:
                 if u_low <= block["units"] + step <= u_high:
                     edit(lambda a, d=d, step=step: _add(a["dense_blocks"][d], "units", step))
-        return morphs
+        return changes
 
     # --- checks ---------------------------------------------------------------------------------
     def out_of_schema(self, arch: CnnArchitecture) -> list:
