@@ -147,7 +147,7 @@ def bench_wide(n, seed, repeats):
 
 def ten_path_fork(rng):
     """A stem, ten paths of 3-4 operators from its output, an Add, a classifier."""
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 32, 32, 3))
         src = Conv2D(int(rng.integers(4, 64)), 3, stride=2, name="stem")(x)

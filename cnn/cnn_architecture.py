@@ -11,14 +11,15 @@ see test/test_cnn_reference.py, which rebuilds all of them):
   feature map (``min(ker_size, h, w)``), stride 2 when ``2x_stride`` (never for 1x1Conv2D),
   optionally followed by batch norm and ReLU.
 * The last layer of a branch block outputs as many channels as the first path of its group
-  (its ``filters`` are overridden); a branch that ends with a DWConv2D gets an extra 1x1 Conv2D to
-  that channel count (with the DWConv2D's batch norm / ReLU).
+  (its ``filters`` are overridden; the original wrote that count into the architecture dict when it
+  built a network, see ``as_built``); a branch that ends with a DWConv2D gets an extra 1x1 Conv2D to
+  that channel count, without batch norm or ReLU.
 * Joining the paths: every path larger than the smallest one (per dimension) is max-pooled by
   ``round(size / smallest)`` (unless that is 1 x 1), then one Add sums them, zero-padding the
   smaller ones at the bottom/right.
 * Then the optional pooling layer (pool size clipped to the feature map), the dense blocks and the
   classifier (1 unit for 2 classes, else one per class; no activation: logits). Every Dense layer
-  flattens its input.
+  flattens its input. With dropout, a Dropout layer precedes each dense block (not the classifier).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from typing import Mapping, Optional
 import numpy as np
 
 from architecture import Architecture
-from cnn.cnn_schema import copy_architecture, validate
+from cnn.cnn_schema import copy_architecture, normalise
 from cnn.network import CLASSIFIER, Layout, build_keras_model, build_resource_graph
 
 
@@ -48,8 +49,7 @@ class CnnArchitecture(Architecture):
     search_space_name = "cnn"
 
     def __init__(self, architecture: Mapping):
-        validate(architecture)
-        super().__init__(copy_architecture(architecture))
+        super().__init__(normalise(architecture))
 
     @classmethod
     def _trusted(cls, architecture: dict) -> "CnnArchitecture":
@@ -59,13 +59,26 @@ class CnnArchitecture(Architecture):
         return arch
 
     # --- layout -------------------------------------------------------------------------------
-    def layout(self, input_shape, num_classes) -> Layout:
-        """The network's layers (names, shapes, parameters) for this input shape and class count."""
+    def as_built(self, input_shape) -> "CnnArchitecture":
+        """This architecture as the original μNAS holds it once it has built a network from it: the
+        ``filters`` of each branch block's last Conv2D/1x1Conv2D set to the channel count it is given.
+        (The original overwrote them in place whenever it built a model, so every trained parent it
+        morphed carried them.)"""
+        overrides = []
+        self.layout(input_shape, 3, overrides)
+        arch = CnnArchitecture._trusted(copy_architecture(self.architecture))
+        for c, j, channels in overrides:
+            arch.architecture["conv_blocks"][c]["layers"][j]["filters"] = channels
+        return arch
+
+    def layout(self, input_shape, num_classes, overrides=None) -> Layout:
+        """The network's layers (names, shapes, parameters) for this input shape and class count.
+        ``overrides``, when given, collects ``(block, layer, channels)`` of the overridden branch ends."""
         arch = self.architecture
         net = Layout(_image_shape(input_shape))
         x = group_input = "input"
         pending = []                      # outputs of the paths of the current group
-        for block in arch["conv_blocks"]:
+        for c, block in enumerate(arch["conv_blocks"]):
             if block["is_branch"]:
                 start = group_input
                 channels = net.shape(pending[0])[-1]
@@ -78,6 +91,8 @@ class CnnArchitecture(Architecture):
             for j, layer in enumerate(block["layers"]):
                 last = j == len(block["layers"]) - 1
                 y = self._layer(net, y, layer, channels if last else None)
+                if last and channels is not None and overrides is not None and layer["type"] != "DWConv2D":
+                    overrides.append((c, j, channels))
             pending.append(y)
         x = self._join(net, pending)
 
@@ -105,8 +120,8 @@ class CnnArchitecture(Architecture):
             kernel, stride = min(layer["ker_size"], h, w), 2 if layer["2x_stride"] else 1
         if kind == "DWConv2D":
             x = net.dwconv(x, kernel, stride, **flags)
-            if branch_channels is not None:
-                x = net.conv(x, branch_channels, 1, 1, **flags)
+            if branch_channels is not None:     # a depthwise conv keeps its channels: add a 1x1 conv
+                x = net.conv(x, branch_channels, 1, 1, has_bn=False, has_relu=False)
             return x
         filters = branch_channels if branch_channels is not None else layer["filters"]
         return net.conv(x, filters, kernel, stride, **flags)

@@ -260,7 +260,8 @@ def build_keras_model(layout: Layout, dropout: float = 0.0, name: str = "model")
     Conv layers are followed by BatchNormalization (``<name>_bn``) and ReLU (``<name>_relu``) when
     the layer has them; an Add zero-pads smaller inputs at the bottom/right (``<add>_pad<i>``);
     the first Dense layer on a feature map flattens it (``<dense>_flatten``); with ``dropout`` > 0
-    every Dense layer is preceded by Dropout (``<dense>_dropout``).
+    every Dense layer that has an activation (the dense blocks, not the classifier) is preceded by
+    Dropout (``<dense>_dropout``), as in the original μNAS.
     """
     import keras
     from keras import layers as L
@@ -300,7 +301,7 @@ def build_keras_model(layout: Layout, dropout: float = 0.0, name: str = "model")
             x = xs[0]
             if p["preflatten"] and len(x.shape) > 2:
                 x = L.Flatten(name=f"{layer.name}_flatten")(x)
-            if dropout > 0:
+            if dropout > 0 and p["activation"] is not None:
                 x = L.Dropout(dropout, name=f"{layer.name}_dropout")(x)
             reg = keras.regularizers.L2(p["l2"]) if p["l2"] else None
             y = L.Dense(p["units"], activation=p["activation"], kernel_regularizer=reg,

@@ -24,10 +24,43 @@ def current_graph(caller="operator"):
     return g
 
 
-class Graph:
-    """Operators and tensors of one model, plus its element type (bytes per activation/weight)."""
+class NamedList(list):
+    """A list of tensors or operators that can also be read as the original's name -> object dict:
+    ``g.operators.values()``, ``g.tensors["input"]``, ``"conv2d" in g.operators``, ``.items()``."""
 
-    def __init__(self, element_type=np.uint8, name="graph"):
+    def keys(self):
+        return [x.name for x in self]
+
+    def values(self):
+        return list(self)
+
+    def items(self):
+        return [(x.name, x) for x in self]
+
+    def get(self, name, default=None):
+        return next((x for x in self if x.name == name), default)
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            found = self.get(key)
+            if found is None:
+                raise KeyError(key)
+            return found
+        return super().__getitem__(key)
+
+    def __contains__(self, item):
+        if isinstance(item, str):
+            return any(x.name == item for x in self)
+        return super().__contains__(item)
+
+
+class Graph:
+    """Operators and tensors of one model, plus its element type (bytes per activation/weight).
+
+    The default element type is float32, as in the original μNAS (``Graph(np.uint8)`` for 8-bit
+    models, which is what the search spaces build)."""
+
+    def __init__(self, element_type=np.float32, name="graph"):
         self.element_type = np.dtype(element_type)
         self.name = name
         self._tensors = {}
@@ -45,20 +78,20 @@ class Graph:
 
     @property
     def tensors(self):
-        """All tensors (inputs, activations, weights) in creation order."""
-        return list(self._tensors.values())
+        """All tensors (inputs, activations, weights) in creation order (see ``NamedList``)."""
+        return NamedList(self._tensors.values())
 
     @property
     def operators(self):
-        return list(self._operators)
+        return NamedList(self._operators)
 
     @property
     def inputs(self):
-        return list(self._inputs)
+        return NamedList(self._inputs)
 
     @property
     def outputs(self):
-        return list(self._outputs)
+        return NamedList(self._outputs)
 
     def get_tensor(self, name):
         try:
@@ -82,12 +115,24 @@ class Graph:
         finally:
             _CURRENT_GRAPH.reset(token)
 
-    def add_output(self, tensor):
-        """Mark `tensor` as a model output (kept alive to the end of inference)."""
-        self.check_owns(tensor, "add_output")
-        if tensor not in self._outputs:
-            self._outputs.append(tensor)
-            self._changed()
+    def add_output(self, tensors):
+        """Mark a tensor (or each of a list of tensors) as a model output (kept alive to the end)."""
+        for tensor in (tensors if isinstance(tensors, (list, tuple)) else [tensors]):
+            self.check_owns(tensor, "add_output")
+            if tensor not in self._outputs:
+                self._outputs.append(tensor)
+                self._changed()
+
+    def add_input(self, tensors):
+        """Mark a tensor (or each of a list of tensors) of this graph as a model input (as the
+        original's ``add_input``; ``Input(...)`` already does this for the tensors it creates)."""
+        for tensor in (tensors if isinstance(tensors, (list, tuple)) else [tensors]):
+            self.check_owns(tensor, "add_input")
+            if tensor.producer is not None or tensor.is_weight:
+                raise GraphError(f"add_input: tensor {tensor.name!r} is produced by an operator or a weight")
+            if tensor not in self._inputs:
+                self._inputs.append(tensor)
+                self._changed()
 
     def check_owns(self, tensor, who):
         if not isinstance(tensor, Tensor):
@@ -97,15 +142,13 @@ class Graph:
                              f"{tensor.graph.name!r}, not to {self.name!r}")
 
     def unique_op_name(self, name, prefix):
-        """`name` if given (must be unused), else `prefix`, `prefix_1`, ... (Keras style)."""
-        if name is not None:
-            if name in self._op_names or name in self._tensors:
-                raise GraphError(f"operator name {name!r} is already used in graph {self.name!r}")
-            return name
-        candidate, i = prefix, 0
+        """`name` (or `prefix` when None) if unused, else with `_1`, `_2`, ... appended (Keras style;
+        the original disambiguated explicit names the same way)."""
+        base = name if name is not None else prefix
+        candidate, i = base, 0
         while candidate in self._op_names or candidate in self._tensors:
             i += 1
-            candidate = f"{prefix}_{i}"
+            candidate = f"{base}_{i}"
         return candidate
 
     def _new_tensor(self, name, shape, producer=None, is_weight=False):

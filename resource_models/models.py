@@ -1,5 +1,6 @@
 """Resource figures of a graph: peak memory, model size, MACs, latency, execution order."""
 from .errors import GraphError
+from .ops import Operator
 from .schedule import optimal_schedule
 
 
@@ -29,14 +30,24 @@ def model_size(g, sparse=False):
     return elements * g.element_size
 
 
+def _operators_of(g, what):
+    """The operators of a graph (which must have outputs), of one operator or of a list of them."""
+    if isinstance(g, Operator):
+        return [g]
+    if isinstance(g, (list, tuple)):
+        return list(g)
+    _require_outputs(g, what)
+    return g.operators
+
+
 def macs(g):
-    """Multiply-accumulate operations of one inference (pool window elements and Add terms
-    count as MACs, as in the original μNAS)."""
-    _require_outputs(g, "macs")
-    return sum(op.macs() for op in g.operators)
+    """Multiply-accumulate operations of one inference of a graph, an operator or a list of
+    operators (pool window elements and Add terms count as MACs, as in the original μNAS)."""
+    return sum(op.macs() for op in _operators_of(g, "macs"))
 
 
 def inference_latency(g, mem_access_weight=0, compute_weight=1):
-    """Latency proxy: compute_weight * MACs + mem_access_weight * memory loads."""
-    _require_outputs(g, "inference_latency")
-    return sum(compute_weight * op.macs() + mem_access_weight * op.mem_loads() for op in g.operators)
+    """Latency proxy of a graph, an operator or a list of operators:
+    compute_weight * MACs + mem_access_weight * memory loads."""
+    return sum(compute_weight * op.macs() + mem_access_weight * op.mem_loads()
+               for op in _operators_of(g, "inference_latency"))

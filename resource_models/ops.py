@@ -190,6 +190,11 @@ class Conv2D(_WeightedOp):
         self.padding = _check_padding(padding, self._label())
         self.batch_norm = bool(batch_norm)
 
+    @property
+    def num_filters(self):
+        """The original's name for ``filters``."""
+        return self.filters
+
     def _infer_shape(self, shapes):
         b, h, w, _ = _image_shape(shapes[0])
         return (b, _conv_out(h, self._k[0], self._s[0], self.padding),
@@ -245,11 +250,17 @@ class Dense(_WeightedOp):
 
     prefix = "dense"
 
-    def __init__(self, units, preflatten_input=False, use_bias=True, activation=None,
+    def __init__(self, units, preflatten_input=False, use_bias=True, batch_norm=False, activation=None,
                  sparse_kernel_size=None, name=None):
         super().__init__(use_bias, activation, sparse_kernel_size, name)
         self.units = _positive_int(units, "units", self._label())
         self.preflatten_input = bool(preflatten_input)
+        self.batch_norm = bool(batch_norm)
+
+    @property
+    def flatten(self):
+        """The original's name for ``preflatten_input``."""
+        return self.preflatten_input
 
     def _in_features(self, shape):
         return prod(shape[1:]) if self.preflatten_input else shape[-1]

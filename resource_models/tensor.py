@@ -26,6 +26,11 @@ class Tensor:
         self.sparse_size = sparse_size
 
     @property
+    def elem_size(self):
+        """Bytes per element (the graph's element type), as the original's ``TensorDesc.elem_size``."""
+        return self.graph.element_size
+
+    @property
     def size(self):
         """Number of elements."""
         return prod(self.shape)

@@ -9,7 +9,7 @@ import pytest
 
 from architecture import Architecture
 from cnn import CnnArchitecture, CnnSearchSpace
-from cnn.cnn_schema import get_schema, schema_values
+from cnn.cnn_schema import LAYER_KEYS, get_schema, schema_values
 from resource_models.models import inference_latency, macs, model_size, peak_memory_usage
 from resource_models.ops import Add, Conv2D, Dense, DWConv2D, Pool
 
@@ -63,21 +63,29 @@ def test_random_architectures_build_and_score(shape):
         score(g)
 
 
-def test_random_generation_follows_the_seed_probabilities():
+def test_random_generation_follows_the_originals_distributions():
+    """ReLU 0.9, pre-pool 0.25, pooling 0.9, fair coins otherwise; upper bounds never drawn."""
     space = CnnSearchSpace((28, 28, 1), 10)
     rng = np.random.default_rng(7)
     archs = [space.random_architecture(rng).architecture for _ in range(2000)]
     layers = [l for a in archs for b in a["conv_blocks"] for l in b["layers"]]
     relu = np.mean([l["has_relu"] for l in layers])
     prepool = np.mean([l["has_prepool"] for l in layers])
+    bn = np.mean([l["has_bn"] for l in layers])
     pooling = np.mean([a["pooling"] is not None for a in archs])
+    branch = np.mean([b["is_branch"] for a in archs for b in a["conv_blocks"][1:]])
     assert abs(relu - 0.9) < 0.02 and abs(prepool - 0.25) < 0.02 and abs(pooling - 0.9) < 0.02
-    assert {len(a["conv_blocks"]) for a in archs} == set(range(1, 11))
-    assert {len(b["layers"]) for a in archs for b in a["conv_blocks"]} == {1, 2, 3}
-    assert {len(a["dense_blocks"]) for a in archs} == {1, 2, 3}
+    assert abs(bn - 0.5) < 0.03 and abs(branch - 0.5) < 0.03
+    assert {len(a["conv_blocks"]) for a in archs} == set(range(1, 10))
+    assert {len(b["layers"]) for a in archs for b in a["conv_blocks"]} == {1, 2}
+    assert {len(a["dense_blocks"]) for a in archs} == {1, 2}
     assert {l["type"] for l in layers} == {"Conv2D", "1x1Conv2D", "DWConv2D"}
-    assert {l["ker_size"] for l in layers} == {3, 5, 7}
-    assert {a["pooling"]["pool_size"] for a in archs if a["pooling"]} == {2, 4, 6}
+    assert {l["ker_size"] for l in layers if "ker_size" in l} == {3, 5}
+    assert {l["filters"] for l in layers if "filters" in l} == set(range(1, 128))
+    assert {a["pooling"]["pool_size"] for a in archs if a["pooling"]} == {2, 4}
+    assert max(d["units"] for a in archs for d in a["dense_blocks"]) == 255
+    for l in layers:                                   # each type carries exactly its own keys
+        assert tuple(sorted(l)) == tuple(sorted(LAYER_KEYS[l["type"]])), l
 
 
 def test_generation_and_morphs_are_reproducible():
@@ -99,19 +107,17 @@ def test_morphs_differ_stay_in_schema_and_build(shape):
                           for op in space.to_resource_graph(arch).operators]
         morphs = space.produce_morphs(arch, rng)
         assert len(morphs) > 10
-        keys = [m.to_json() for m in morphs]
-        assert len(set(keys)) == len(keys) and arch.to_json() not in keys
+        built = arch.as_built(shape)
+        assert [(op.name, type(op), op.params(), op.output.shape)
+                for op in space.to_resource_graph(built).operators] == parent_network
         for m in morphs:
-            assert m != arch
+            assert m != built
             assert space.out_of_schema(m) == [], m
             assert not m.architecture["conv_blocks"][0]["is_branch"]
         for i in rng.choice(len(morphs), size=8, replace=False):
             g = space.to_resource_graph(morphs[i])
             check_graph(g, shape)
             score(g)
-            if [(op.name, type(op), op.params(), op.output.shape) for op in g.operators] == parent_network:
-                # same resource graph: then batch norm or ReLU must differ
-                assert morphs[i].layout(shape, 10).layers != arch.layout(shape, 10).layers
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -133,56 +139,74 @@ def find(morphs, predicate):
     return [m for m in morphs if predicate(m.architecture)]
 
 
-def test_every_morphism_of_the_seed_is_offered():
+def test_morph_list_is_the_originals():
+    """The original's list: its order, its multiplicities, morphs that leave the network unchanged
+    included."""
     base = cnn([(False, [layer("Conv2D", 3, 8), layer("DWConv2D", 5, 8)]),
                 (True, [layer("1x1Conv2D", 3, 16)]),
                 (False, [layer("Conv2D", 5, 20, stride=True)])],
                pooling={"type": "avg", "pool_size": 4}, dense=(40, 50))
-    space = CnnSearchSpace((32, 32, 3), 10)
-    morphs = space.produce_morphs(base, np.random.default_rng(0))
     a = base.architecture
-    blocks = lambda m: m["conv_blocks"]
-    l00 = lambda m: m["conv_blocks"][0]["layers"][0]
-    assert find(morphs, lambda m: len(blocks(m)) == 4)                           # add block
-    assert find(morphs, lambda m: len(blocks(m)) == 2)                           # remove block
-    same_blocks = lambda m: len(blocks(m)) == 3 and all(
-        len(b["layers"]) == len(c["layers"]) for b, c in zip(blocks(m), blocks(a)))
-    assert find(morphs, lambda m: same_blocks(m) and not blocks(m)[1]["is_branch"])  # toggle branch
-    assert find(morphs, lambda m: same_blocks(m) and blocks(m)[2]["is_branch"])
-    assert find(morphs, lambda m: len(blocks(m)[0]["layers"]) == 3)              # add layer
-    assert find(morphs, lambda m: len(blocks(m)[0]["layers"]) == 1)              # remove layer
-    for field in ("has_bn", "has_relu", "has_prepool", "2x_stride"):             # toggles
-        assert find(morphs, lambda m: l00(m)[field] != l00(a)[field]), field
-    same = [m.architecture for m in morphs if same_blocks(m.architecture)
-            and len(m.architecture["dense_blocks"]) == 2]
-    assert {l00(m)["type"] for m in same} == {"Conv2D", "1x1Conv2D", "DWConv2D"}  # change type
-    assert {l00(m)["filters"] for m in same} == {3, 5, 7, 8, 9, 11, 13}          # filters
-    assert {l00(m)["ker_size"] for m in same} == {3, 5}                          # kernel +2 only
-    assert find(morphs, lambda m: m["pooling"] is None)                          # pooling off
-    assert find(morphs, lambda m: m["pooling"] == {"type": "max", "pool_size": 4})
-    assert {m["pooling"]["pool_size"] for m in same if m["pooling"]} == {2, 4, 6}
-    assert find(morphs, lambda m: len(m["dense_blocks"]) == 3)                   # dense add
-    assert find(morphs, lambda m: len(m["dense_blocks"]) == 1)                   # dense remove
-    assert {m["dense_blocks"][0]["units"] for m in same} == {35, 37, 39, 40, 41, 43, 45}  # units
+    space = CnnSearchSpace()
+    morphs = [m.architecture for m in space.produce_morphs(base, np.random.default_rng(0))]
+    # blocks 2, block 0: 2 + (3 + 2 + 6 + 1 + 1) + (3 + 2 + 2 + 1), block 1: 3 + (3 + 2 + 6),
+    # block 2: 3 + (3 + 2 + 6 + 2 + 1), pooling 4, dense 2 + 6 + 6
+    assert len(morphs) == 2 + 2 + 13 + 8 + 3 + 11 + 3 + 14 + 4 + 14 == 74
+    assert len(morphs[0]["conv_blocks"]) == 2                              # remove a random block
+    assert morphs[1]["conv_blocks"][:3] == a["conv_blocks"]                # add a 1-layer block at the end
+    assert len(morphs[1]["conv_blocks"]) == 4 and len(morphs[1]["conv_blocks"][3]["layers"]) == 1
+    assert len(morphs[2]["conv_blocks"][0]["layers"]) == 1                 # remove a random layer
+    inserted = morphs[3]["conv_blocks"][0]["layers"]
+    assert len(inserted) == 3 and inserted[2] == a["conv_blocks"][0]["layers"][1]   # never appended
+    l00 = [m["conv_blocks"][0]["layers"][0] for m in morphs[4:17]]
+    assert [l["has_bn"] for l in l00[:3]] == [True, False, False]
+    assert [l["type"] for l in l00[3:5]] == ["1x1Conv2D", "DWConv2D"]       # regenerated layers
+    assert [tuple(sorted(l)) for l in l00[3:5]] == [tuple(sorted(LAYER_KEYS[t]))
+                                                   for t in ("1x1Conv2D", "DWConv2D")]
+    assert [l["filters"] for l in l00[5:11]] == [3, 5, 7, 9, 11, 13]
+    assert l00[11]["ker_size"] == 5 and l00[12]["2x_stride"]
+    b1 = morphs[25:28]
+    assert not b1[0]["conv_blocks"][1]["is_branch"]                        # toggle branch
+    assert [len(m["conv_blocks"]) for m in b1[1:]] == [2, 3]               # remove block, add layer
+    assert morphs[56]["pooling"] is None and morphs[57]["pooling"] == {"type": "max", "pool_size": 4}
+    assert [m["pooling"]["pool_size"] for m in morphs[58:60]] == [2, 6]
+    assert len(morphs[60]["dense_blocks"]) == 1 and len(morphs[61]["dense_blocks"]) == 3
+    assert [m["dense_blocks"][0]["units"] for m in morphs[62:68]] == [35, 37, 39, 41, 43, 45]
+    assert [m["dense_blocks"][1]["units"] for m in morphs[68:]] == [45, 47, 49, 51, 53, 55]
+    assert all(m != a for m in morphs)
     nopool = cnn([(False, [layer()])])
-    assert find(space.produce_morphs(nopool, np.random.default_rng(0)),
-                lambda m: m["pooling"] is not None)                              # pooling on
+    on = space.produce_morphs(nopool, np.random.default_rng(0))
+    assert sum(m.architecture["pooling"] is not None for m in on) == 1      # pooling on
+    assert on[0].architecture["conv_blocks"][0] == nopool.architecture["conv_blocks"][0]   # no removal
 
 
-def test_morphs_that_change_nothing_are_left_out():
-    space = CnnSearchSpace((28, 28, 1), 10)
-    arch = cnn([(False, [layer("DWConv2D", 3, 8), layer("1x1Conv2D", 3, 8)])])
-    types = lambda m: [[l["type"] for l in b["layers"]] for b in m["conv_blocks"]]
-    same = lambda morphs: [m for m in morphs if types(m.architecture) == types(arch.architecture)]
-    morphs = same(space.produce_morphs(arch, np.random.default_rng(0)))
-    # filters of a DWConv2D and the kernel / stride of a 1x1Conv2D are unused
-    assert not find(morphs, lambda m: m["conv_blocks"][0]["layers"][0]["filters"] != 8)
-    assert not find(morphs, lambda m: m["conv_blocks"][0]["layers"][1]["ker_size"] != 3)
-    assert not find(morphs, lambda m: m["conv_blocks"][0]["layers"][1]["2x_stride"])
-    # without an input shape the space cannot tell, and offers them
-    blind = CnnSearchSpace()
-    assert find(same(blind.produce_morphs(arch, np.random.default_rng(0))),
-                lambda m: m["conv_blocks"][0]["layers"][0]["filters"] != 8)
+def test_block_removal_fixes_up_the_following_branch():
+    space = CnnSearchSpace()
+    arch = cnn([(False, [layer(filters=3)]), (False, [layer(filters=4)]), (True, [layer(filters=5)]),
+                (True, [layer(filters=6)])])
+    morphs = [m.architecture for m in space.produce_morphs(arch)]
+    firsts = lambda m: [b["layers"][0].get("filters") for b in m["conv_blocks"]]
+    branches = lambda m: [b["is_branch"] for b in m["conv_blocks"]]
+    removed_1 = [m for m in morphs if firsts(m) == [3, 5, 6]]
+    assert removed_1 and all(branches(m) == [False, False, True] for m in removed_1)
+    removed_2 = [m for m in morphs if firsts(m) == [3, 4, 6]]
+    assert removed_2 and all(branches(m) == [False, False, True] for m in removed_2)
+
+
+def test_trained_parents_are_morphed_as_the_original_holds_them():
+    """The original wrote a branch end's channel count into its dict whenever it built a network, so
+    the parents it morphed carried it; a space that knows its input shape does the same."""
+    arch = cnn([(False, [layer("Conv2D", 3, 8)]), (True, [layer("Conv2D", 3, 126)])])
+    built = arch.as_built((28, 28, 1))
+    assert built.architecture["conv_blocks"][1]["layers"][0]["filters"] == 8
+    assert arch.architecture["conv_blocks"][1]["layers"][0]["filters"] == 126
+
+    def filters(space):
+        return {m.architecture["conv_blocks"][1]["layers"][0].get("filters")
+                for m in space.produce_morphs(arch) if len(m.architecture["conv_blocks"]) == 2
+                and m.architecture["conv_blocks"][1]["is_branch"]}
+    assert {3, 5, 7, 9, 11, 13} <= filters(CnnSearchSpace((28, 28, 1), 10))
+    assert {121, 123, 125, 127} <= filters(CnnSearchSpace())
 
 
 def test_architectures_outside_the_space_are_not_morphed():
@@ -348,13 +372,36 @@ def test_to_dict_round_trips_through_json():
 
 def test_schema_keys_are_named_like_unas():
     schema = get_schema()
-    for key in ("num-conv-blocks", "num-dense-blocks", "pooling-type", "pooling-size",
+    for key in ("num-conv-blocks", "num-dense-blocks", "pool-is-avg", "pool-size",
                 "conv0-num-layers", "conv9-is-branch", "conv3-l2-filters", "conv0-l0-ker-size",
-                "conv1-l1-type", "conv1-l1-2x-stride", "conv1-l1-has-prepool", "conv1-l1-has-bn",
+                "conv1-l1-type", "conv1-l1-2x-stride", "conv1-l1-has-pre-pool", "conv1-l1-has-bn",
                 "conv1-l1-has-relu", "dense2-units"):
-        assert key in schema, key
-    values = schema_values(cnn([(False, [layer()])]).architecture)
-    assert values["conv0-l0-filters"] == 8 and values["pooling-type"] is None
+        assert key in schema and schema[key].name == key, key
+    assert len(schema) == 1 + 10 * (2 + 3 * 7) + 2 + 1 + 3
+    assert not schema["conv0-is-branch"].can_be_optional and schema["conv1-is-branch"].can_be_optional
+    assert not schema["dense0-units"].can_be_optional and schema["dense1-units"].can_be_optional
+    values = schema_values(cnn([(False, [layer()])], pooling={"type": "avg", "pool_size": 2}).architecture)
+    assert values["conv0-l0-filters"] == 8 and values["pool-is-avg"] is True
+
+
+def test_original_run_dicts_and_old_layouts_load():
+    """A dict from an original μNAS run (bookkeeping keys, numpy scalars) and this project's older
+    layout (every key on every layer) load; unused keys are dropped."""
+    original = {"conv_blocks": [{"is_branch": False, "layers": [
+        {"type": "1x1Conv2D", "filters": np.int64(5), "has_bn": np.bool_(True), "has_relu": np.bool_(False),
+         "has_prepool": False, "_weights": ["conv2d/kernel:0", "conv2d/bias:0"]}]}],
+        "pooling": None, "dense_blocks": [{"units": 20, "activation": "relu", "_weights": ["dense/kernel:0"]}],
+        "_final_dense": {"units": 10, "activation": None, "_weights": ["dense_1/kernel:0"]}}
+    arch = CnnArchitecture(original)
+    assert arch.architecture == {"conv_blocks": [{"is_branch": False, "layers": [
+        {"type": "1x1Conv2D", "filters": 5, "has_bn": True, "has_relu": False, "has_prepool": False}]}],
+        "pooling": None, "dense_blocks": [{"units": 20, "activation": "relu"}]}
+    assert "_weights" in original["conv_blocks"][0]["layers"][0]          # the input is not changed
+    json.dumps(arch.to_dict())
+    old = cnn([(False, [layer("DWConv2D", 3, 8)])])
+    assert old.architecture["conv_blocks"][0]["layers"][0] == {
+        "type": "DWConv2D", "ker_size": 3, "2x_stride": False, "has_prepool": False, "has_bn": False,
+        "has_relu": True}
 
 
 @pytest.mark.parametrize("mutate, field", [

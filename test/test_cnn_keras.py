@@ -1,13 +1,12 @@
 """What is trained is what is measured: the Keras model of a CNN architecture has the resource graph's
 layers, names, shapes and parameter count (a few dozen seeded architectures per input shape)."""
+import keras
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
-
-from cnn import CnnArchitecture, CnnSearchSpace           # noqa: E402
-from resource_models.models import model_size             # noqa: E402
-from resource_models.ops import Conv2D, Dense, DWConv2D   # noqa: E402
+from cnn import CnnArchitecture, CnnSearchSpace
+from resource_models.models import model_size
+from resource_models.ops import Conv2D, Dense, DWConv2D
 
 SHAPES = [(28, 28, 1), (32, 32, 3), (49, 40, 1), (8, 8, 1)]
 
@@ -67,7 +66,7 @@ def test_branches_are_padded_and_summed_and_the_model_runs():
     check_model_matches_graph(model, g)
     names = [l.name for l in model.layers]
     assert any(n.startswith("add_pad") or "_pad" in n for n in names)   # zero-padding before Add
-    assert "dense_dropout" in names and "classifier_dropout" in names
+    assert "dense_dropout" in names and "classifier_dropout" not in names   # dense blocks only
     assert model.output.shape[1:] == (1,)                              # 2 classes: one logit
     out = model(np.random.default_rng(0).random((3, 28, 28, 1), dtype=np.float32), training=False)
     assert out.shape == (3, 1) and np.all(np.isfinite(np.asarray(out)))
@@ -79,7 +78,22 @@ def test_no_dropout_layers_without_dropout_and_space_dropout_is_used():
     assert not any(isinstance(l, keras.layers.Dropout)
                    for l in arch.to_keras_model((28, 28, 1), 10).layers)
     model = CnnSearchSpace((28, 28, 1), 10, dropout=0.1).to_keras_model(arch)
-    assert sum(isinstance(l, keras.layers.Dropout) for l in model.layers) == 2
+    assert sum(isinstance(l, keras.layers.Dropout) for l in model.layers) == 1
+
+
+def test_the_1x1_conv_after_a_branch_ending_depthwise_conv_has_no_batch_norm_or_relu():
+    keras.backend.clear_session()
+    arch = branchy()
+    model = arch.to_keras_model((28, 28, 1), 10)
+    names = {l.name for l in model.layers}
+    # dw_conv2d_1 ends the third branch (bn off); the 1x1 conv that follows it is conv2d_3
+    assert model.get_layer("conv2d_3").kernel.shape == (1, 1, 8, 12)
+    assert "conv2d_3_bn" not in names and "conv2d_3_relu" not in names
+    assert "dw_conv2d_1_relu" in names                     # the depthwise conv keeps its own ReLU
+    g = arch.to_resource_graph((28, 28, 1), 10)
+    op = next(o for o in g.operators if o.name == "conv2d_3")
+    assert op.inputs[0].name == "dw_conv2d_1:0"
+    assert op.activation is None and not op.batch_norm
 
 
 def test_pruned_keras_kernels_map_onto_the_resource_graph():
@@ -100,7 +114,17 @@ def test_pruned_keras_kernels_map_onto_the_resource_graph():
     ops = {op.name: op for op in g.operators}
     assert ops["conv2d"].filters == 5
     assert ops["dw_conv2d"].kernel.shape == (5, 5, 5, 1)
+    # the expected non-zeros, counted independently of the resource graph: conv2d lost filters 0-2;
+    # every layer that reads its channels (the depthwise convs pass them on) counts only live inputs
+    live = np.ones(8, bool)
+    live[:3] = False
+    expected = {name: np.count_nonzero(k) for name, k in weights.items()}
+    expected["conv2d"] = np.count_nonzero(weights["conv2d"][..., live])
+    for reader in ("dw_conv2d", "conv2d_1", "conv2d_2", "dw_conv2d_1", "conv2d_3"):
+        expected[reader] = np.count_nonzero(weights[reader][:, :, live, :])
+    pruned = [name for name in weights if ops[name].kernel.size != weights[name].size]
+    assert set(pruned) == {"conv2d", "dw_conv2d", "conv2d_1", "conv2d_2", "dw_conv2d_1", "conv2d_3"}
     for name, op in ops.items():
-        if name in weights and op.kernel.size == weights[name].size:
-            assert op.sparse_kernel_size == np.count_nonzero(weights[name])
+        if name in weights:
+            assert op.sparse_kernel_size == expected[name], name
     assert model_size(g, sparse=True) < model_size(g) < model_size(arch.to_resource_graph((28, 28, 1), 10))

@@ -44,10 +44,9 @@ def test_random_mlps_and_their_morphs_build_and_stay_in_the_space(shape):
     rng = np.random.default_rng(sum(shape))
     for _ in range(150):
         arch = space.random_architecture(rng)
-        assert space.out_of_schema(arch) == [] and 1 <= len(arch.architecture) <= 7
+        assert space.out_of_schema(arch) == [] and 1 <= len(arch.architecture) <= 6
         morphs = space.produce_morphs(arch, rng)
-        keys = [m.to_json() for m in morphs]
-        assert morphs and len(set(keys)) == len(keys) and arch.to_json() not in keys
+        assert morphs and all(m != arch for m in morphs)
         for m in [arch] + [morphs[i] for i in rng.choice(len(morphs), 3, replace=False)]:
             assert space.out_of_schema(m) == []
             g = space.to_resource_graph(m)
@@ -55,16 +54,24 @@ def test_random_mlps_and_their_morphs_build_and_stay_in_the_space(shape):
             assert min(peak_memory_usage(g), model_size(g), macs(g)) > 0
 
 
-def test_every_mlp_morphism_is_offered():
+def test_mlp_morphs_are_the_originals_list():
+    """Remove a random layer, append a random layer, then units -5/-1/+1/+5 per layer, in order."""
     space = MlpSearchSpace((28, 28, 1), 10)
     arch = MlpArchitecture([{"units": 100}, {"units": 254}])
     morphs = [m.architecture for m in space.produce_morphs(arch, np.random.default_rng(0))]
-    assert sum(len(m) == 3 for m in morphs) == 3              # add a layer anywhere
-    assert [{"units": 254}] in morphs and [{"units": 100}] in morphs
-    firsts = {m[0]["units"] for m in morphs if len(m) == 2 and m[1]["units"] == 254}
-    assert firsts == {95, 97, 99, 101, 103, 105}
-    seconds = {m[1]["units"] for m in morphs if len(m) == 2 and m[0]["units"] == 100}
-    assert seconds == {249, 251, 253, 255}                    # 257 and 259 are out of bounds
+    assert len(morphs) == 2 + 4 + 3                           # 259 is out of bounds
+    assert morphs[0] in ([{"units": 254}], [{"units": 100}])
+    assert morphs[1][:2] == arch.architecture and len(morphs[1]) == 3 and 10 <= morphs[1][2]["units"] < 256
+    assert [m[0]["units"] for m in morphs[2:6]] == [95, 99, 101, 105]
+    assert [m[1]["units"] for m in morphs[6:]] == [249, 253, 255]
+    removed = [space.produce_morphs(arch, np.random.default_rng(s))[0].architecture for s in range(40)]
+    assert [{"units": 254}] in removed and [{"units": 100}] in removed      # a random layer
+    full = MlpArchitecture([{"units": 10}] * 7)
+    assert [len(m.architecture) for m in space.produce_morphs(full)] == [6] + [7] * 2 * 7
+    assert space.schema["num-dense-layers"].bounds == (1, 7) and "dense6-units" in space.schema
+    rng = np.random.default_rng(5)
+    lengths = {len(space.random_architecture(rng).architecture) for _ in range(500)}
+    assert lengths == set(range(1, 7))                        # the upper bound is never drawn
 
 
 def test_pruned_units_are_dropped():
@@ -90,8 +97,8 @@ def test_to_dict_round_trips_and_bad_layers_are_rejected():
 
 
 def test_keras_mlp_matches_the_resource_graph():
-    keras = pytest.importorskip("keras")
-    space = MlpSearchSpace((28, 28, 1), 2, dropout=0.2)
+    import keras
+    space = MlpSearchSpace((28, 28, 1), 2)
     for seed in range(4):
         keras.backend.clear_session()
         arch = space.random_architecture(np.random.default_rng(seed))
@@ -104,5 +111,8 @@ def test_keras_mlp_matches_the_resource_graph():
         hidden = [l for l in model.layers if isinstance(l, keras.layers.Dense) and l.name != "classifier"]
         assert all(l.kernel_regularizer is not None and l.activation is keras.activations.relu
                    for l in hidden)
+        assert all(np.isclose(float(l.kernel_regularizer.l2), 0.001) for l in hidden)   # the original's
         assert model.get_layer("classifier").kernel_regularizer is None
-        assert sum(isinstance(l, keras.layers.Dropout) for l in model.layers) == len(hidden) + 1
+        assert not any(isinstance(l, keras.layers.Dropout) for l in model.layers)
+    with pytest.raises(ValueError, match="no dropout"):
+        MlpSearchSpace((28, 28, 1), 2, dropout=0.2)

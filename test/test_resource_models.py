@@ -92,7 +92,7 @@ def test_reference_figures_without_search_shortcuts():
 
 # --- figures of small hand-made graphs ------------------------------------------------------------------
 def _chain():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 8, 8, 1))
         y = Conv2D(4, 3, name="c1")(x)                 # 6x6x4 = 144
@@ -128,7 +128,7 @@ def test_element_type_scales_bytes():
 
 
 def test_add_in_place_and_zero_padded():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 4, 4, 2))
         a = Conv2D(2, 1, name="a")(x)                               # 32 bytes
@@ -151,7 +151,7 @@ def test_add_in_place_and_zero_padded():
 
 
 def test_sparse_model_size():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 6))
         y = Dense(4, sparse_kernel_size=5, name="d")(x)
@@ -163,7 +163,7 @@ def test_sparse_model_size():
 def test_batch_norm_adds_no_weights():
     sizes = []
     for bn in (False, True):
-        g = Graph()
+        g = Graph(np.uint8)
         with g.as_current():
             g.add_output(Conv2D(3, 3, batch_norm=bn)(Input((1, 5, 5, 2))))
         sizes.append(model_size(g))
@@ -171,7 +171,7 @@ def test_batch_norm_adds_no_weights():
 
 
 def test_several_outputs_and_cache_invalidation():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 4, 4, 1))
         a = Conv2D(8, 1, name="a")(x)                     # 128
@@ -187,8 +187,8 @@ def test_several_outputs_and_cache_invalidation():
 
 
 # --- the graph API -----------------------------------------------------------------------------------
-def test_names_are_keras_like_and_explicit_names_kept():
-    g = Graph()
+def test_names_are_keras_like_and_explicit_names_kept_or_suffixed():
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 8, 8, 1))
         a = Conv2D(2, 3)(x)
@@ -197,13 +197,12 @@ def test_names_are_keras_like_and_explicit_names_kept():
         g.add_output(c)
     assert [op.name for op in g.operators] == ["conv2d", "conv2d_1", "classifier"]
     assert a.name == "conv2d:0" and a.producer is g.operators[0] and a.consumers == [g.operators[1]]
-    with g.as_current():
-        with pytest.raises(GraphError, match="'classifier' is already used"):
-            Conv2D(2, 1, name="classifier")(c)
+    with g.as_current():                   # a used name gets a suffix, as in the original
+        assert Conv2D(2, 1, name="classifier")(c).name == "classifier_1:0"
 
 
 def test_shapes_follow_keras():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 49, 40, 1))
         assert Conv2D(3, 5, stride=2)(x).shape == (1, 23, 18, 3)           # valid: floor((n-k)/s)+1
@@ -218,7 +217,7 @@ def test_shapes_follow_keras():
 
 
 def test_nested_graph_contexts_and_threads():
-    outer, inner = Graph(name="outer"), Graph(name="inner")
+    outer, inner = Graph(np.uint8, name="outer"), Graph(np.uint8, name="inner")
     with outer.as_current():
         assert current_graph() is outer
         with inner.as_current():
@@ -229,7 +228,7 @@ def test_nested_graph_contexts_and_threads():
     seen = []
 
     def build():
-        g = Graph(name="thread")
+        g = Graph(np.uint8, name="thread")
         with g.as_current():
             x = Input((1, 3, 3, 1))
             g.add_output(Conv2D(1, 3)(x))
@@ -245,7 +244,7 @@ def test_nested_graph_contexts_and_threads():
 
 # --- errors for bad input ----------------------------------------------------------------------------
 def test_kernel_larger_than_input_names_op_and_tensor():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 4, 4, 1), name="image")
         with pytest.raises(ShapeError, match=r"Conv2D 'big' applied to 'image'.*kernel size 5 is larger"):
@@ -257,7 +256,7 @@ def test_kernel_larger_than_input_names_op_and_tensor():
 
 
 def test_add_of_mismatched_shapes_names_op_and_tensors():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 4, 4, 2), name="image")
         p = Pool(2, name="half")(x)
@@ -273,7 +272,7 @@ def test_add_of_mismatched_shapes_names_op_and_tensors():
 def test_op_outside_graph_context():
     with pytest.raises(GraphError, match="Input: no current graph"):
         Input((1, 4, 4, 1))
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 4, 4, 1), name="image")
     conv = Conv2D(2, 1, name="late")
@@ -282,7 +281,7 @@ def test_op_outside_graph_context():
 
 
 def test_tensor_of_another_graph():
-    a, b = Graph(name="a"), Graph(name="b")
+    a, b = Graph(np.uint8, name="a"), Graph(np.uint8, name="b")
     with a.as_current():
         x = Input((1, 4, 4, 1), name="x")
     with b.as_current():
@@ -293,7 +292,7 @@ def test_tensor_of_another_graph():
 
 
 def test_graph_without_outputs():
-    g = Graph(name="empty")
+    g = Graph(np.uint8, name="empty")
     with g.as_current():
         Conv2D(1, 1)(Input((1, 2, 2, 1)))
     for figure in (peak_memory_usage, model_size, macs, inference_latency, execution_order):
@@ -308,7 +307,7 @@ def test_bad_parameters():
         Conv2D(2, 3, padding="full")
     with pytest.raises(ShapeError, match="type must be"):
         Pool(2, type="sum")
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         with pytest.raises(ShapeError, match="shape must be positive"):
             Input((1, 0, 3, 1))
@@ -328,7 +327,7 @@ def test_errors_are_value_errors():
 
 # --- DOT export and serialisation --------------------------------------------------------------------
 def _branchy_graph():
-    g = Graph(name="branchy")
+    g = Graph(np.uint8, name="branchy")
     with g.as_current():
         x = Input((1, 9, 9, 2), name="image")
         s = Conv2D(4, 3, name="stem")(x)
@@ -419,3 +418,36 @@ print(sorted(m for m in ("tensorflow", "keras") if m in sys.modules))
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_script_written_for_the_original_resource_models_runs_unchanged(tmp_path):
+    """Calls the original μNAS accepted: float32 by default, ``add_output`` / ``add_input`` with a
+    tensor or a list, dict-style ``tensors`` / ``operators``, ``macs`` / ``inference_latency`` of
+    an operator or a list of them, ``Dense(units, preflatten_input, use_bias, batch_norm, ...)``,
+    ``dot_export.to_dot(g, output_file)``."""
+    from resource_models.dot_export import to_dot
+    from resource_models.models import inference_latency, macs, model_size, peak_memory_usage
+    g = Graph()
+    with g.as_current():
+        x = Input(shape=(1, 32, 32, 3))
+        y = Conv2D(filters=5, kernel_size=3, stride=1)(x)
+        z = DWConv2D(kernel_size=3, padding="valid", batch_norm=True, activation="relu")(y)
+        p = Pool(pool_size=2, type="max")(z)
+        s = Add(all_equal_shape=False)([p, Pool(4, "avg")(y)])
+        d = Dense(10, True, True, False, None)(s)
+        g.add_output([d])
+        g.add_input(x)
+    assert g.element_size == 4 and x.elem_size == 4
+    assert list(g.operators.keys()) == ["conv2d", "dw_conv2d", "pool", "pool_1", "add", "dense"]
+    assert g.tensors["input"] is x and "conv2d" in g.operators and g.inputs == [x]
+    assert [op.name for op in g.operators.values()] == list(g.operators.keys())
+    conv = g.operators["conv2d"]
+    assert conv.num_filters == 5 and g.operators["dense"].flatten
+    assert macs(conv) == 30 * 30 * 5 * 3 * 3 * 3
+    assert macs([conv, g.operators["dense"]]) == macs(conv) + 14 * 14 * 5 * 10
+    assert inference_latency(conv, mem_access_weight=1, compute_weight=0) == 2 * macs(conv) + 30 * 30 * 5
+    assert model_size(g) == 4 * (3 * 3 * 3 * 5 + 5 + 3 * 3 * 5 + 5 + 14 * 14 * 5 * 10 + 10)
+    assert peak_memory_usage(g) > 0
+    out = tmp_path / "g.dot"
+    to_dot(g, str(out))
+    assert out.read_text().startswith("digraph") and "dw_conv2d" in out.read_text()

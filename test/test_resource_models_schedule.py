@@ -175,7 +175,7 @@ def random_fork_join(rng, n_paths, max_len, max_channels=40):
     """One tensor read by n_paths chains of 1x1 convolutions, depthwise convolutions and pools,
     joined by an Add (equal or zero-padded shapes), then a Dense head: the shape of a group of
     parallel branches of the CNN search space, with random sizes."""
-    g = Graph()
+    g = Graph(np.uint8)
     sizes = (1, max_channels)
     with g.as_current():
         x = Input((1, 4, 4, 1))
@@ -246,7 +246,7 @@ def test_wide_fork_joins_against_exhaustive_search():
 
 
 def test_graph_of_inputs_only_and_dead_ends():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 3, 3, 2))
         g.add_output(x)
@@ -262,7 +262,7 @@ def test_graph_of_inputs_only_and_dead_ends():
 
 
 def test_long_chain_needs_no_recursion():
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         t = Input((1, 8))
         for i in range(3 * sys.getrecursionlimit()):
@@ -309,7 +309,7 @@ def test_cnn_space_graphs_against_set_dp():
 def ten_path_fork(rng, n_paths=10):
     """The graph input (counted: exclude_inputs=False makes it the fork) read by n_paths paths of
     3-4 convolutions, depthwise convolutions and pools of random widths, joined by an Add."""
-    g = Graph()
+    g = Graph(np.uint8)
     with g.as_current():
         x = Input((1, 8, 8, int(rng.integers(1, 8))))
         channels = int(rng.integers(2, 40))
