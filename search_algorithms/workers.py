@@ -61,10 +61,14 @@ class Recycling:
         return cls(getattr(search_config, "worker_memory_limit_mb", None),
                    getattr(search_config, "worker_max_candidates", None))
 
-    def reason(self, rss: Optional[int], served: int) -> Optional[str]:
-        """Why a worker at ``rss`` bytes that has served ``served`` candidates must go, or None."""
-        if self.max_rss_mb is not None and rss is not None and rss > self.max_rss_mb * 2 ** 20:
-            return f"resident memory {rss / 2 ** 20:.0f} MiB > limit {self.max_rss_mb:g} MiB"
+    def reason(self, rss: Optional[int], served: int, growth: int = 0) -> Optional[str]:
+        """Why a worker at ``rss`` bytes that has served ``served`` candidates must go, or None.
+        ``growth``: bytes its last candidate added; a worker that one more such candidate would
+        take past the memory limit goes now, so that it stays below the limit."""
+        if self.max_rss_mb is not None and rss is not None \
+                and rss + max(growth, 0) > self.max_rss_mb * 2 ** 20:
+            return (f"resident memory {rss / 2 ** 20:.0f} MiB (+{max(growth, 0) / 2 ** 20:.0f} MiB "
+                    f"per candidate) would pass the limit of {self.max_rss_mb:g} MiB")
         if self.max_candidates is not None and served >= self.max_candidates:
             return f"served {served} candidates (limit {self.max_candidates})"
         return None
@@ -133,6 +137,7 @@ class _Worker:
     actor: Any
     served: int = 0
     pid: Optional[int] = None
+    rss: Optional[int] = None   # after its latest candidate
 
 
 class RayPool:
@@ -194,7 +199,9 @@ class RayPool:
 
     def _recycle_or_free(self, worker: _Worker, rss: Optional[int]) -> None:
         """Between candidates: replace ``worker`` if ``recycling`` says so, else keep it."""
-        reason = self.recycling.reason(rss, worker.served)
+        growth = 0 if rss is None or worker.rss is None else rss - worker.rss
+        worker.rss = rss if rss is not None else worker.rss
+        reason = self.recycling.reason(rss, worker.served, growth)
         if reason is None:
             self._free.append(worker)
             return

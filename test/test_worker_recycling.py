@@ -96,7 +96,10 @@ def test_search_with_recycling_evaluates_each_candidate_once(tmp_path, local_ray
 def test_recycling_reasons():
     r = Recycling(max_rss_mb=100, max_candidates=5)
     assert r.reason(50 << 20, 4) is None
-    assert "resident memory 101 MiB > limit 100 MiB" in r.reason(101 << 20, 1)
+    assert "resident memory 101 MiB (+0 MiB per candidate) would pass the limit of 100 MiB" \
+        in r.reason(101 << 20, 1)
+    assert r.reason(90 << 20, 1, growth=5 << 20) is None
+    assert "would pass the limit" in r.reason(90 << 20, 1, growth=11 << 20)   # goes before it
     assert "served 5 candidates" in r.reason(None, 5)
     assert Recycling().reason(1 << 40, 10 ** 6) is None
 
