@@ -131,6 +131,18 @@ class TrainingConfig:
                                   f"epochs ({self.epochs}) (got {finish!r})")
 
 
+# A Ray worker whose resident memory passes this many MiB is replaced by a fresh one between two
+# candidates (the search configs' ``worker_memory_limit_mb``); the default worker count allows
+# 2 GiB per worker.
+WORKER_MEMORY_LIMIT_MB = 2048
+
+
+def _check_worker_recycling(obj):
+    """``worker_memory_limit_mb`` / ``worker_max_candidates``: when a Ray worker is replaced."""
+    _int(obj, "worker_memory_limit_mb", low=1, optional=True)
+    _int(obj, "worker_max_candidates", low=1, optional=True)
+
+
 @dataclass
 class AgingEvoConfig:
     """Aging evolution (regularised evolution) search."""
@@ -141,9 +153,12 @@ class AgingEvoConfig:
     rounds: int = 2000
     max_parallel_evaluations: Optional[int] = None
     checkpoint_dir: str = "artifacts"
+    worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
+    worker_max_candidates: Optional[int] = None
 
     def __post_init__(self):
         _check_search_space(self)
+        _check_worker_recycling(self)
         _int(self, "population_size", low=1)
         _int(self, "sample_size", low=1)
         if self.sample_size > self.population_size:
@@ -174,9 +189,12 @@ class BayesOptConfig:
     gp_hp_criterion: str = "ml-post_sampling"
     refit_every: int = 17
     acq_max_evals: Optional[int] = None
+    worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
+    worker_max_candidates: Optional[int] = None
 
     def __post_init__(self):
         _check_search_space(self)
+        _check_worker_recycling(self)
         _int(self, "starting_points", low=1)
         _int(self, "rounds", low=1)
         _bool(self, "multifidelity")

@@ -297,6 +297,9 @@ class ModelTrainer:
             loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
             accuracy = keras.metrics.SparseCategoricalAccuracy(name="accuracy")
         net.compile(optimizer=cfg.optimizer(), loss=loss, metrics=[accuracy])
+        # Create the optimizer's slots now, eagerly: left to the first traced training step, each
+        # slot gets a tf.function initializer whose graphs TensorFlow never frees (issue #12).
+        net.optimizer.build(net.trainable_variables)
 
         train, val, test = self._pipelines()
         history = net.fit(train, epochs=epochs, validation_data=val, callbacks=callbacks,

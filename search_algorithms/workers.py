@@ -2,7 +2,10 @@
 
 A pool runs an evaluator's ``evaluate(point)`` for several candidates at once and hands back
 outcomes as they finish. It knows nothing of the search: the runner decides what to submit.
-A Ray worker that dies is replaced at once; its candidate comes back as ``worker_lost``.
+A Ray worker that dies is replaced at once; its candidate comes back as ``worker_lost``. A worker
+that has grown past a memory limit, or served a set number of candidates, is replaced by a fresh one
+between candidates (``Recycling``): TensorFlow keeps a little memory per model it ever built, which
+over thousands of candidates would add up to gigabytes.
 
 An evaluator returns the scored (or failed) ``Point``, or ``(point, weights)`` where ``weights`` is
 the trained model's ``.weights.h5`` file as bytes. Weights travel back with the result (tiny models:
@@ -27,10 +30,58 @@ OBJECT_STORE_BYTES = 200 << 20   # candidates and results are small; keep Ray's 
 @dataclass
 class Outcome:
     """A finished evaluation: the returned ``point`` (and its trained ``weights`` file as bytes,
-    if any), or the submitted point and ``worker_lost``, the reason its worker died."""
+    if any), or the submitted point and ``worker_lost``, the reason its worker died.
+    ``worker_pid``/``worker_rss`` say which process evaluated it and its resident memory (bytes)
+    right after (Ray workers only)."""
     point: Point
     worker_lost: Optional[str] = None
     weights: Optional[bytes] = None
+    worker_pid: Optional[int] = None
+    worker_rss: Optional[int] = None
+
+
+def release_free_memory() -> None:
+    """Hand heap memory that the C allocator holds but no longer uses back to the system (glibc's
+    ``malloc_trim``; nothing elsewhere), so that a worker's resident memory is what it uses."""
+    import ctypes
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def resident_memory() -> int:
+    """This process's resident set size in bytes."""
+    import psutil
+    return psutil.Process().memory_info().rss
+
+
+@dataclass(frozen=True)
+class Recycling:
+    """When a Ray worker is retired and replaced by a fresh process, between two candidates:
+    once its resident memory exceeds ``max_rss_mb`` MiB, or once it has evaluated
+    ``max_candidates`` candidates (``None``: no such limit)."""
+    max_rss_mb: Optional[float] = None
+    max_candidates: Optional[int] = None
+
+    @classmethod
+    def of(cls, search_config) -> "Recycling":
+        """The limits a search config sets (``worker_memory_limit_mb``,
+        ``worker_max_candidates``); none for a config without those fields."""
+        return cls(getattr(search_config, "worker_memory_limit_mb", None),
+                   getattr(search_config, "worker_max_candidates", None))
+
+    def reason(self, rss: Optional[int], served: int, growth: int = 0) -> Optional[str]:
+        """Why a worker at ``rss`` bytes that has served ``served`` candidates must go, or None.
+        ``growth``: bytes its last candidate added; a worker that one more such candidate would
+        take past the memory limit goes now, so that it stays below the limit."""
+        if self.max_rss_mb is not None and rss is not None \
+                and rss + max(growth, 0) > self.max_rss_mb * 2 ** 20:
+            return (f"resident memory {rss / 2 ** 20:.0f} MiB (+{max(growth, 0) / 2 ** 20:.0f} MiB "
+                    f"per candidate) would pass the limit of {self.max_rss_mb:g} MiB")
+        if self.max_candidates is not None and served >= self.max_candidates:
+            return f"served {served} candidates (limit {self.max_candidates})"
+        return None
 
 
 def _failed(point: Point, exc: BaseException) -> Point:
@@ -82,30 +133,47 @@ class _RemoteEvaluator:
         self.evaluator = make_evaluator()
 
     def evaluate(self, point: Point) -> Outcome:
-        return evaluate_safely(self.evaluator, point)
+        outcome = evaluate_safely(self.evaluator, point)
+        release_free_memory()
+        outcome.worker_pid, outcome.worker_rss = os.getpid(), resident_memory()
+        return outcome
 
     def pid(self) -> int:
         return os.getpid()
 
 
+@dataclass
+class _Worker:
+    """A Ray actor and how many candidates it has evaluated."""
+    actor: Any
+    served: int = 0
+    pid: Optional[int] = None
+    rss: Optional[int] = None   # after its latest candidate
+
+
 class RayPool:
     """``size`` Ray actors, each running ``make_evaluator()`` once and then candidates, one at a
-    time. ``num_cpus``/``num_gpus`` are each actor's resources."""
+    time. ``num_cpus``/``num_gpus`` are each actor's resources. ``recycling`` says when a worker is
+    replaced by a fresh one between candidates (default: never); ``retired`` lists those replaced
+    (pid, candidates served, resident memory in bytes, reason)."""
 
     def __init__(self, make_evaluator: Callable[[], Any], size: int, num_cpus: float = 1,
-                 num_gpus: float = 0):
+                 num_gpus: float = 0, recycling: Optional[Recycling] = None):
         import ray
         self._ray = ray
         self.size = size
+        self.recycling = recycling or Recycling()
         self._actor_cls = ray.remote(num_cpus=num_cpus, num_gpus=num_gpus,
                                      max_restarts=0)(_RemoteEvaluator)
         self._make_evaluator = ray.put(make_evaluator)
-        self._free = [self._new_actor() for _ in range(size)]
-        self._running: Dict[Any, tuple] = {}  # object ref -> (actor, point)
-        self.workers_replaced = 0
+        self._free: List[_Worker] = [self._new_worker() for _ in range(size)]
+        self._running: Dict[Any, tuple] = {}  # object ref -> (worker, point)
+        self.workers_replaced = 0   # after dying
+        self.retired: List[dict] = []   # replaced on purpose, by ``recycling``
+        self._warned_fresh_over_limit = False
 
-    def _new_actor(self):
-        return self._actor_cls.remote(self._make_evaluator)
+    def _new_worker(self) -> _Worker:
+        return _Worker(self._actor_cls.remote(self._make_evaluator))
 
     def has_free_worker(self) -> bool:
         return bool(self._free)
@@ -114,8 +182,8 @@ class RayPool:
         return len(self._running)
 
     def submit(self, point: Point) -> None:
-        actor = self._free.pop()
-        self._running[actor.evaluate.remote(point)] = (actor, point)
+        worker = self._free.pop()
+        self._running[worker.actor.evaluate.remote(point)] = (worker, point)
 
     def wait_any(self, timeout: Optional[float] = None) -> Optional[Outcome]:
         """The next finished evaluation, or ``None`` if none finished within ``timeout`` seconds."""
@@ -125,32 +193,57 @@ class RayPool:
         ready, _ = ray.wait(list(self._running), num_returns=1, timeout=timeout)
         if not ready:
             return None
-        actor, point = self._running.pop(ready[0])
+        worker, point = self._running.pop(ready[0])
         try:
             result = ray.get(ready[0])
         except ray.exceptions.RayTaskError as e:  # the evaluator raised despite evaluate_safely
-            self._free.append(actor)
-            return Outcome(_failed(point, e.cause if e.cause is not None else e))
+            result = Outcome(_failed(point, e.cause if e.cause is not None else e))
         except ray.exceptions.RayError as e:  # the actor died: crash, OOM kill, node lost
-            self._replace(actor)
+            self._replace(worker)
+            self.workers_replaced += 1
             reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             return Outcome(point, worker_lost=f"{type(e).__name__}: {reason}"[:300])
-        self._free.append(actor)
+        worker.served += 1
+        worker.pid = result.worker_pid or worker.pid
+        self._recycle_or_free(worker, result.worker_rss)
         return result
 
-    def _replace(self, actor) -> None:
+    def _recycle_or_free(self, worker: _Worker, rss: Optional[int]) -> None:
+        """Between candidates: replace ``worker`` if ``recycling`` says so, else keep it."""
+        growth = 0 if rss is None or worker.rss is None else rss - worker.rss
+        worker.rss = rss if rss is not None else worker.rss
+        reason = self.recycling.reason(rss, worker.served, growth)
+        if reason is None:
+            self._free.append(worker)
+            return
+        if worker.served == 1 and rss is not None and not self._warned_fresh_over_limit \
+                and self.recycling.max_rss_mb is not None \
+                and rss > self.recycling.max_rss_mb * 2 ** 20:
+            self._warned_fresh_over_limit = True
+            log.warning("A fresh worker already uses %.0f MiB after one candidate, over the "
+                        "worker memory limit of %g MiB: every worker will be replaced after each "
+                        "candidate. Raise worker_memory_limit_mb in the search config.",
+                        rss / 2 ** 20, self.recycling.max_rss_mb)
+        log.info("Replacing worker (pid %s) after %d candidates: %s.", worker.pid, worker.served,
+                 reason)
+        self.retired.append({"pid": worker.pid, "served": worker.served, "rss": rss,
+                             "reason": reason})
+        self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` (freeing its memory and CPUs first) and start a fresh one; a candidate
+        submitted to it waits only for its start-up."""
         try:
-            self._ray.kill(actor)
+            self._ray.kill(worker.actor)
         except Exception:  # noqa: BLE001 - it is already gone
             pass
-        self._free.append(self._new_actor())
-        self.workers_replaced += 1
+        self._free.append(self._new_worker())
 
     def shutdown(self) -> None:
-        for actor, _ in self._running.values():
-            self._ray.kill(actor)
-        for actor in self._free:
-            self._ray.kill(actor)
+        for worker, _ in self._running.values():
+            self._ray.kill(worker.actor)
+        for worker in self._free:
+            self._ray.kill(worker.actor)
         self._running.clear()
         self._free.clear()
 
