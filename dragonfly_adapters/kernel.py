@@ -107,12 +107,14 @@ def _distance_class():
                     mislabel = self.label_mismatch_penalty[np.ix_(i_one, i_many)]
                 joint = [mc * mislabel + sc * struct
                          for mc, sc in zip(self.dflt_mislabel_coeffs, self.dflt_struct_coeffs)]
+                for cost in joint:  # the padding added below is finite
+                    cost[~np.isfinite(cost)] = REPLACE_COST_INF_WITH
                 bounds = np.cumsum([0] + [len(p[0]) for p in paths])
                 nap = self.non_assignment_penalty
                 for k, m in enumerate(many):
                     x1, x2 = (m, one) if many_first else (one, m)
                     lo, hi = bounds[k], bounds[k + 1]
-                    problem = _Problem(x1.layer_masses, x2.layer_masses)
+                    problem = _Problem(x1, x2)
                     values = []
                     for cost in joint:
                         block = cost[lo:hi] if many_first else cost[:, lo:hi]
@@ -121,7 +123,6 @@ def _distance_class():
                         M[-1, :-1] = nap * 1.0
                         M[:, -1] = nap * 1.0
                         M[-1, -1] = 0.0
-                        M[~np.isfinite(M)] = REPLACE_COST_INF_WITH
                         lp = problem.cost(M)
                         values.extend([lp, lp / problem.total])
                     yield values
@@ -184,8 +185,8 @@ class _Problem:
     """The masses of one transport problem normalised as ``_transport_cost`` does, once for all
     its cost matrices."""
 
-    def __init__(self, masses1, masses2):
-        total1, total2 = sum(masses1), sum(masses2)  # as dragonfly sums
+    def __init__(self, net1, net2):
+        (masses1, total1), (masses2, total2) = _masses(net1), _masses(net2)
         self.supply = np.append(masses1, total2).astype(np.float64)
         self.demand = np.append(masses2, total1).astype(np.float64)
         self.total = self.supply.sum()
@@ -201,6 +202,14 @@ class _Problem:
         plan, _, _, _, code = emd_c(self.a, self.b, costs, 100000, 1, None, None)
         check_result(code)
         return float(np.sum((self.total * plan) * costs))
+
+
+def _masses(net):
+    """The network's layer masses and their total as dragonfly sums them; kept on the network."""
+    cached = getattr(net, "unas_masses", None)
+    if cached is None:
+        cached = net.unas_masses = (net.layer_masses, sum(net.layer_masses))
+    return cached
 
 
 def _path_lengths(computer, net):
