@@ -73,9 +73,9 @@ def time_ask(n, in_flight, budget, seed, paths):
     results = {}
     for path in paths:
         o.fast = path == "fast"
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         arch, sparsity = o.acquire(12345)
-        results[path] = (time.perf_counter() - t, arch.to_dict())
+        results[path] = (time.perf_counter() - t, arch.to_dict(), time.process_time() - cpu)
     return tell, fit, results
 
 
@@ -119,12 +119,13 @@ def main():
     a = p.parse_args()
     print(f"load average: {os.getloadavg()}")
     paths = a.paths.split(",")
-    print(f"{'points':>6} {'tell s':>7} {'fit s':>6} " + " ".join(f"{x + ' ask s':>22}"
+    print("ask s: wall seconds (CPU seconds of this process, robust to other load)")
+    print(f"{'points':>6} {'tell s':>7} {'fit s':>6} " + " ".join(f"{x + ' ask s':>30}"
                                                               for x in paths) + "  same")
     for n in (int(s) for s in a.sizes.split(",")):
         tell, fit, res = time_ask(n, a.in_flight, a.budget, a.seed, paths)
         same = len({str(r[1]) for r in res.values()}) == 1
-        print(f"{n:>6} {tell:>7.1f} {fit:>6.1f} " + " ".join(f"{res[x][0]:>22.1f}" for x in paths)
+        print(f"{n:>6} {tell:>7.1f} {fit:>6.1f} " + " ".join(f"{res[x][0]:>22.1f} ({res[x][2]:>5.1f})" for x in paths)
               + f"  {same}", flush=True)
     if a.search_rounds:
         wall, asks = search_share(a.search_rounds, a.seed)

@@ -24,6 +24,7 @@ STRUCT_COEFFS = {"all": 0.1, "conv": 0.25, "pool": 0.61, "aggr": 0.2, "dense": 1
 PATH_LENGTH_TYPES = ["shortest", "longest", "rw"]
 DIST_TYPE = "lp-emd"
 NON_ASSIGNMENT_PENALTY = 1.0
+REPLACE_COST_INF_WITH = 7.65432e5  # dragonfly's otmann.REPLACE_COST_INF_WITH
 #: How many coefficient groups dragonfly's NN kernel reads (its otmann_*_coeffs options).
 KERNEL_GROUPS = 4
 
@@ -51,13 +52,80 @@ def _distance_class():
                 self.fast_ot = fast_ot
 
             def evaluate(self, X1, X2, *args, **kwargs):
-                """Distances between lists of ``CandidateNetwork``s (or dragonfly networks)."""
+                """Distances between lists of ``CandidateNetwork``s (or dragonfly networks):
+                ``2 * used_groups`` matrices, entry (i, j) being ``evaluate_single(X1[i], X2[j])``
+                (pairs i <= j computed and mirrored when ``X2`` is ``X1`` or None)."""
                 with numpy_patched():
-                    if X2 is None or X1 is X2:
-                        nets = [_as_network(x) for x in X1]
-                        return super().evaluate(nets, nets, *args, **kwargs)
-                    return super().evaluate([_as_network(x) for x in X1],
-                                            [_as_network(x) for x in X2], *args, **kwargs)
+                    symmetric = X2 is None or X1 is X2
+                    nets1 = [_as_network(x) for x in X1]
+                    nets2 = nets1 if symmetric else [_as_network(x) for x in X2]
+                    if not self.fast_ot or args or kwargs or not nets1 or not nets2:
+                        return super().evaluate(nets1, nets2, *args, **kwargs)
+                    return self._batched(nets1, nets2, symmetric)
+
+            def _batched(self, nets1, nets2, symmetric):
+                """``evaluate`` with the cost matrices of one network against many built in one
+                array operation (element-wise, so each pair's matrix is bit for bit the one
+                ``evaluate_single`` builds), and the masses normalised once per pair."""
+                n1, n2 = len(nets1), len(nets2)
+                out = [np.zeros((n1, n2)) for _ in range(2 * self.used_groups)]
+
+                def put(i, j, values):
+                    for k, v in enumerate(values):
+                        out[k][i, j] = v
+                        if symmetric:
+                            out[k][j, i] = v
+
+                if symmetric or n1 <= n2:  # one row at a time, batched over the columns
+                    for i, x1 in enumerate(nets1):
+                        cols = range(i, n2) if symmetric else range(n2)
+                        for j, values in zip(cols, self._one_to_many(x1, [nets2[j] for j in cols],
+                                                                     many_first=False)):
+                            put(i, j, values)
+                else:  # one column at a time, batched over the rows
+                    for j, x2 in enumerate(nets2):
+                        for i, values in enumerate(self._one_to_many(x2, nets1, many_first=True)):
+                            put(i, j, values)
+                return out
+
+            def _one_to_many(self, one, many, many_first):
+                """Distance values of (one, m) for each m in ``many`` (of (m, one) when
+                ``many_first``), as ``_distances`` computes them."""
+                b_one, f_one = _path_lengths(self, one)
+                paths = [_path_lengths(self, m) for m in many]
+                b_many = np.vstack([p[0] for p in paths])
+                f_many = np.vstack([p[1] for p in paths])
+                i_one = _label_index(self, one)
+                i_many = np.concatenate([_label_index(self, m) for m in many])
+                if many_first:
+                    struct = (self._get_cost_matrix_for_fwd_or_bkwd(b_many, b_one)
+                              + self._get_cost_matrix_for_fwd_or_bkwd(f_many, f_one)) / 2
+                    mislabel = self.label_mismatch_penalty[np.ix_(i_many, i_one)]
+                else:
+                    struct = (self._get_cost_matrix_for_fwd_or_bkwd(b_one, b_many)
+                              + self._get_cost_matrix_for_fwd_or_bkwd(f_one, f_many)) / 2
+                    mislabel = self.label_mismatch_penalty[np.ix_(i_one, i_many)]
+                joint = [mc * mislabel + sc * struct
+                         for mc, sc in zip(self.dflt_mislabel_coeffs, self.dflt_struct_coeffs)]
+                for cost in joint:  # the padding added below is finite
+                    cost[~np.isfinite(cost)] = REPLACE_COST_INF_WITH
+                bounds = np.cumsum([0] + [len(p[0]) for p in paths])
+                nap = self.non_assignment_penalty
+                for k, m in enumerate(many):
+                    x1, x2 = (m, one) if many_first else (one, m)
+                    lo, hi = bounds[k], bounds[k + 1]
+                    problem = _Problem(x1, x2)
+                    values = []
+                    for cost in joint:
+                        block = cost[lo:hi] if many_first else cost[:, lo:hi]
+                        M = np.empty((block.shape[0] + 1, block.shape[1] + 1))
+                        M[:-1, :-1] = block
+                        M[-1, :-1] = nap * 1.0
+                        M[:, -1] = nap * 1.0
+                        M[-1, -1] = 0.0
+                        lp = problem.cost(M)
+                        values.extend([lp, lp / problem.total])
+                    yield values
 
             def evaluate_single(self, x1, x2, *args, **kwargs):
                 x1, x2 = _as_network(x1), _as_network(x2)
@@ -111,6 +179,55 @@ def _transport_cost(supply, demand, costs) -> float:
     else:  # empty rows/columns: let POT filter them
         plan = ot.emd(supply / total, demand / demand.sum(), costs)
     return float(np.sum((total * plan) * costs))
+
+
+class _Problem:
+    """The masses of one transport problem normalised as ``_transport_cost`` does, once for all
+    its cost matrices."""
+
+    def __init__(self, net1, net2):
+        (masses1, total1), (masses2, total2) = _masses(net1), _masses(net2)
+        self.supply = np.append(masses1, total2).astype(np.float64)
+        self.demand = np.append(masses2, total1).astype(np.float64)
+        self.total = self.supply.sum()
+        self.a = self.supply / self.total
+        b = self.demand / self.demand.sum()
+        self.b = b * self.a.sum() / b.sum()
+        self.positive = bool((self.a > 0).all() and (self.b > 0).all())
+
+    def cost(self, costs) -> float:
+        if not self.positive:
+            return _transport_cost(self.supply, self.demand, costs)
+        from ot.lp.emd_wrap import check_result, emd_c
+        plan, _, _, _, code = emd_c(self.a, self.b, costs, 100000, 1, None, None)
+        check_result(code)
+        return float(np.sum((self.total * plan) * costs))
+
+
+def _masses(net):
+    """The network's layer masses and their total as dragonfly sums them; kept on the network."""
+    cached = getattr(net, "unas_masses", None)
+    if cached is None:
+        cached = net.unas_masses = (net.layer_masses, sum(net.layer_masses))
+    return cached
+
+
+def _path_lengths(computer, net):
+    """The network's (backward-from-input, forward-to-output) path lengths per layer, as the
+    structural cost reads them; kept on the network."""
+    cached = getattr(net, "unas_path_lengths", None)
+    if cached is None:
+        cached = net.get_bkwd_ip_fwd_op_dists_of_all_layers(computer.all_path_length_categories)
+        net.unas_path_lengths = cached
+    return cached
+
+
+def _label_index(computer, net):
+    index = getattr(net, "unas_label_index", None)
+    if index is None:
+        index = np.array([computer.all_layer_labels.index(lab) for lab in net.layer_labels])
+        net.unas_label_index = index
+    return index
 
 
 def _as_network(x):

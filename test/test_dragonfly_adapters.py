@@ -154,4 +154,11 @@ def test_fast_transport_gives_dragonfly_distances_bit_for_bit():
     fast, plain = distance_computer(fast_ot=True), distance_computer(fast_ot=False)
     for d_fast, d_plain in zip(fast(cands, cands), plain(cands, cands)):
         np.testing.assert_array_equal(d_fast, d_plain)
+    # batched one row against many columns, and one column against many rows
+    for X1, X2 in [(cands[:1], cands[1:]), (cands[1:], cands[:1]), (cands[:2], cands[2:]),
+                   (cands[2:], cands[:2])]:
+        got, expected = fast(X1, X2), plain(X1, X2)
+        assert len(got) == len(expected) == 8
+        for d_fast, d_plain in zip(got, expected):
+            np.testing.assert_array_equal(d_fast, d_plain)
     assert (fast(cands[:1], cands[1:])[0] > 0).all()
