@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHILD, DEADLINE
 from config import AgingEvoConfig, BoundConfig, PruningConfig, TrainingConfig
 from search_algorithms.aging_evolution import AgingEvoSearch
 from search_algorithms.display import LogDisplay
@@ -188,7 +189,13 @@ def test_atomic_write_replaces_whole_files(tmp_path):
     atomic_write_json(path, {"a": 2})
     assert load(path) == {"a": 2}
     assert [f.name for f in tmp_path.iterdir()] == ["s.json"]  # no temp files left behind
-    assert oct(path.stat().st_mode & 0o777) != oct(0o600)
+    old = os.umask(0o027)
+    try:
+        atomic_write_json(path, {"a": 2})
+    finally:
+        os.umask(old)
+    # the usual permissions of a new file under the umask (mkstemp alone would give 0600)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o640)
     with pytest.raises(ValueError):
         atomic_write_json(path, {"a": float("nan")})
     assert load(path) == {"a": 2}
@@ -284,7 +291,7 @@ def start_fake_search(tmp_path, rounds, *extra):
     script = tmp_path / "run.py"
     script.write_text(SCRIPT.format(root=str(ROOT), ckpt=str(tmp_path)))
     return subprocess.Popen([sys.executable, str(script), str(rounds), *map(str, extra)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **CHILD)
 
 
 def recorded_ids(path):
@@ -293,13 +300,15 @@ def recorded_ids(path):
     return [p["id"] for p in points], [p["id"] for p in in_flight]
 
 
-def wait_for_results(path, n, proc, timeout=60):
+def wait_for_results(path, n, proc, timeout=DEADLINE):
+    """Wait until the running search has recorded ``n`` results; returns their ids."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         assert proc.poll() is None, proc.stdout.read()
         try:
-            if len(recorded_ids(path)[0]) >= n:
-                return
+            done = recorded_ids(path)[0]
+            if len(done) >= n:
+                return done
         except StateFileError:
             pass
         time.sleep(0.01)
@@ -317,7 +326,7 @@ def test_sigkill_loses_no_recorded_point_and_resume_finishes(tmp_path, kill_afte
     assert len(done) >= kill_after
     assert done == list(range(len(done)))
     resumed = start_fake_search(tmp_path, 30, path)
-    out, _ = resumed.communicate(timeout=120)
+    out, _ = resumed.communicate(timeout=DEADLINE)
     assert resumed.returncode == 0, out
     state = load(path)
     ids = [p["id"] for p in state["points"]]
@@ -327,13 +336,14 @@ def test_sigkill_loses_no_recorded_point_and_resume_finishes(tmp_path, kill_afte
 
 def test_sigint_saves_the_state_before_exiting(tmp_path):
     path = state_path(tmp_path, "k")
-    proc = start_fake_search(tmp_path, 200)
-    wait_for_results(path, 4, proc)
+    proc = start_fake_search(tmp_path, 10**6)  # 14 h of candidates: only the signal can stop it
+    seen = wait_for_results(path, 4, proc)
     proc.send_signal(signal.SIGINT)
-    out, _ = proc.communicate(timeout=60)
+    out, _ = proc.communicate(timeout=DEADLINE)
     assert proc.returncode == 130, out
     assert "Interrupted: saved" in out
     state = load(path)  # the snapshot alone has everything: nothing left in the journal
     assert journal_path(path).read_text() == ""
-    assert len(state["points"]) >= 4
+    ids = [p["id"] for p in state["points"]]
+    assert ids[:len(seen)] == seen and len(ids) < 10**6
     assert len(state["in_flight"]) <= 1
