@@ -58,6 +58,23 @@ def test_dead_worker_is_replaced_and_its_candidate_retried_once(tmp_path, caplog
     assert "A worker died evaluating #3" in caplog.text and "retrying it once" in caplog.text
 
 
+def test_a_search_with_dead_workers_resumes_with_their_outcomes(tmp_path):
+    """Worker deaths are part of the saved history: a resumed search keeps the retried candidate
+    (2 attempts, scored) and the given-up one (failed), and re-runs neither."""
+    marker = tmp_path / "died"
+    first = ray_search(tmp_path, 6, FakeEvaluator(die_once_on=(2, str(marker)),
+                                                  die_always_on={4}), name="a")
+    first.search()
+    resumed = ray_search(tmp_path, 10, FakeEvaluator(die_always_on={4}), name="b")
+    history = resumed.search(load_from=first.state_path)
+    by_id = {p.id: p for p in history}
+    assert sorted(by_id) == list(range(10)) and len(history) == 10
+    assert by_id[2].ok and by_id[2].attempts == 2
+    assert not by_id[4].ok and "worker died twice" in by_id[4].error
+    assert [p.to_dict() for p in history[:6]] == load(first.state_path)["points"]
+    assert all(p.ok for p in history[6:])
+
+
 def test_candidate_failures_on_workers_are_recorded(tmp_path):
     history = ray_search(tmp_path, 6, FakeEvaluator(fail_ids={1, 4})).search()
     assert [p.id for p in history if not p.ok] == [1, 4] or \

@@ -347,3 +347,76 @@ def test_sigint_saves_the_state_before_exiting(tmp_path):
     ids = [p["id"] for p in state["points"]]
     assert ids[:len(seen)] == seen and len(ids) < 10**6
     assert len(state["in_flight"]) <= 1
+
+
+# --- resuming under another space, failures of the machinery --------------------------------------
+class OtherSearchSpace(FakeSearchSpace):
+    name = "other"
+
+
+def test_resuming_a_state_from_another_search_space_is_refused(tmp_path):
+    first = make_search(tmp_path, rounds=4, name="a")
+    first.search()
+    other = make_search(tmp_path, rounds=8, name="b")
+    other.space = other.config.search_space = OtherSearchSpace()
+    with pytest.raises(StateFileError, match="from the 'fake' search space, the config uses "
+                                             "'other'"):
+        other.search(load_from=first.state_path)
+    assert not other.state_path.exists()  # nothing written under the new name
+
+
+class PoolThatBreaks:
+    """Wraps a pool; after ``results`` outcomes its ``wait_any`` raises, as Ray does when the
+    cluster goes away under a running search."""
+
+    def __init__(self, pool, results):
+        self.pool, self.left = pool, results
+
+    def __getattr__(self, name):
+        return getattr(self.pool, name)
+
+    def wait_any(self, timeout=None):
+        if self.left == 0:
+            raise ConnectionError("the Ray cluster went away")
+        self.left -= 1
+        return self.pool.wait_any(timeout)
+
+
+def run_with(tmp_path, oracle, pool):
+    from search_algorithms.runner import run_search
+    store = StateStore(tmp_path / "r_agingevosearch_state.json",
+                       {"version": 1, "algorithm": "aging_evolution", "bounds": BOUNDS})
+    run_search(oracle, pool, store, LogDisplay(BOUNDS), save_every=100)
+    return store
+
+
+def test_ray_failing_mid_search_saves_the_state_and_raises(tmp_path):
+    from search_algorithms.workers import InlinePool
+    oracle = make_search(tmp_path, rounds=20).new_oracle()
+    with pytest.raises(ConnectionError, match="went away"):
+        run_with(tmp_path, oracle, PoolThatBreaks(InlinePool(FakeEvaluator()), results=7))
+    state = load(tmp_path / "r_agingevosearch_state.json")  # a snapshot despite save_every=100
+    assert [p["id"] for p in state["points"]] == list(range(7))
+    assert [p["id"] for p in state["in_flight"]] == [7]
+
+
+class OracleThatRunsDry:
+    """Wraps an oracle that stops proposing after ``n`` candidates without being finished."""
+
+    def __init__(self, oracle, n):
+        self.oracle, self.n = oracle, n
+
+    def __getattr__(self, name):
+        return getattr(self.oracle, name)
+
+    def suggest(self):
+        return self.oracle.suggest() if self.oracle.next_id < self.n else None
+
+
+def test_a_stalled_search_raises_with_the_state_saved(tmp_path):
+    from search_algorithms.workers import InlinePool
+    oracle = OracleThatRunsDry(make_search(tmp_path, rounds=20).new_oracle(), 5)
+    with pytest.raises(RuntimeError, match=r"search stalled: nothing to evaluate and nothing "
+                                           r"running \(5 of 20 evaluated\)"):
+        run_with(tmp_path, oracle, InlinePool(FakeEvaluator()))
+    assert len(load(tmp_path / "r_agingevosearch_state.json")["points"]) == 5
