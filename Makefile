@@ -29,7 +29,7 @@ $(STAMP): Pipfile Pipfile.lock
 	@touch $@
 
 test: $(STAMP)
-	$(VENV_PY) -m pytest test -q -p no:cacheprovider
+	$(VENV_PY) -m pytest test -q -rs -p no:cacheprovider
 
 search: $(STAMP)
 	$(VENV_PY) driver.py $(SEARCH_CONFIG) --name $(SEARCH_NAME) --checkpoint-dir $(SEARCH_DIR)

@@ -3,7 +3,7 @@ layers, names, shapes and parameter count (a few dozen seeded architectures per 
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+import keras
 
 from cnn import CnnArchitecture, CnnSearchSpace           # noqa: E402
 from resource_models.models import model_size             # noqa: E402

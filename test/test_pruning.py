@@ -166,7 +166,7 @@ def test_stopping_before_pruning_finishes_is_a_failure():
 
 # --- the resource graph of the pruned model ------------------------------------------------------
 def test_pruned_cnn_resource_graph_is_smaller():
-    cnn = pytest.importorskip("cnn")
+    import cnn
     from resource_models.models import macs, model_size
 
     space = cnn.CnnSearchSpace(input_shape=(8, 8, 1), num_classes=10)

@@ -292,7 +292,7 @@ def _fork_width(g):
 def test_cnn_space_graphs_against_set_dp():
     """Random architectures of the CNN search space (when the cnn package is present) whose groups
     have two to five parallel paths: the plain DP over sets of operators agrees."""
-    cnn = pytest.importorskip("cnn")
+    import cnn
     rng = np.random.default_rng(7)
     for shape in [(28, 28, 1), (32, 32, 3), (49, 40, 1)]:
         space = cnn.CnnSearchSpace()
