@@ -277,18 +277,18 @@ def main(argv=None) -> int:
     from search_algorithms.workers import RayUnavailable
 
     search_config, training_config = config["search_config"], config["training_config"]
-    problem = _checkpoint_dir_problem(search_config.checkpoint_dir)
-    if problem:
-        where = ("--checkpoint-dir" if args.checkpoint_dir is not None
-                 else f"{args.config}: search_config.checkpoint_dir")
-        print(f"error: {where} {search_config.checkpoint_dir}: {problem}", file=sys.stderr)
-        return EXIT_USAGE
     try:
         search = config["search_algorithm"](default_name(args), search_config, training_config,
                                             config["bound_config"], seed=args.seed,
                                             ray_address=args.ray_address)
     except ValueError as e:  # e.g. no bounded objective left (unstructured pruning)
         print(f"error: {args.config}: {_one_line(e)}", file=sys.stderr)
+        return EXIT_USAGE
+    problem = _checkpoint_dir_problem(search_config.checkpoint_dir)
+    if problem:
+        where = ("--checkpoint-dir" if args.checkpoint_dir is not None
+                 else f"{args.config}: search_config.checkpoint_dir")
+        print(f"error: {where} {search_config.checkpoint_dir}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     search.display = (ProgressDisplay if sys.stderr.isatty() else LogDisplay)(search.bounds)
     log.info("Config %s: %s on %s, %d rounds, %d epoch(s) per candidate; state: %s", args.config,
