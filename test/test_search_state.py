@@ -318,19 +318,20 @@ def wait_for_results(path, n, proc, timeout=DEADLINE):
 @pytest.mark.parametrize("kill_after", [3, 10])
 def test_sigkill_loses_no_recorded_point_and_resume_finishes(tmp_path, kill_after):
     path = state_path(tmp_path, "k")
-    proc = start_fake_search(tmp_path, 30)
-    wait_for_results(path, kill_after, proc)
+    proc = start_fake_search(tmp_path, 10**6)  # 14 h of candidates: only the kill stops it
+    seen = wait_for_results(path, kill_after, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     done, in_flight = recorded_ids(path)
-    assert len(done) >= kill_after
+    assert done[:len(seen)] == seen
     assert done == list(range(len(done)))
-    resumed = start_fake_search(tmp_path, 30, path)
+    total = len(done) + len(in_flight) + 5
+    resumed = start_fake_search(tmp_path, total, path)
     out, _ = resumed.communicate(timeout=DEADLINE)
     assert resumed.returncode == 0, out
     state = load(path)
     ids = [p["id"] for p in state["points"]]
-    assert ids[:len(done)] == done and sorted(ids) == list(range(30))
+    assert ids[:len(done)] == done and sorted(ids) == list(range(total))
     assert state["in_flight"] == []
 
 
