@@ -1,6 +1,9 @@
 # Two commands do everything on a fresh machine:
-#   make search   set up .venv/ and run a short real search on the built-in Digits data (~10 min)
+#   make search   set up .venv/ and run a short real search on the built-in Digits data (80
+#                 candidates; measured time and result: benchmarks/results/make_search.txt)
 #   make test     set up .venv/ and run the test suite
+# `make benchmarks`, `make record-search` and `make record-test` keep their output, with the date,
+# machine and load, in benchmarks/results/ (the README's figures come from there).
 # The environment lives in .venv/ inside the project so tools can find .venv/bin/python.
 export PIPENV_VENV_IN_PROJECT := 1
 export PIPENV_NOSPIN := 1
@@ -16,7 +19,9 @@ SEARCH_CONFIG ?= configs/cnn_digits_aging.py
 SEARCH_NAME ?= digits
 SEARCH_DIR ?= artifacts/cnn_digits
 
-.PHONY: env test search benchmarks clean-env
+RECORD := $(VENV_PY) benchmarks/record.py
+
+.PHONY: env test search benchmarks record-search record-test clean-env
 
 env: $(STAMP)
 
@@ -29,7 +34,7 @@ $(STAMP): Pipfile Pipfile.lock
 	@touch $@
 
 test: $(STAMP)
-	$(VENV_PY) -m pytest test -q -p no:cacheprovider
+	$(VENV_PY) -m pytest test -q -rs -p no:cacheprovider
 
 search: $(STAMP)
 	$(VENV_PY) driver.py $(SEARCH_CONFIG) --name $(SEARCH_NAME) --checkpoint-dir $(SEARCH_DIR)
@@ -37,9 +42,15 @@ search: $(STAMP)
 	  --plot-dir $(SEARCH_DIR)
 
 benchmarks: $(STAMP)
-	$(VENV_PY) benchmarks/bench_resource_models.py
-	$(VENV_PY) benchmarks/bench_trainer.py
-	$(VENV_PY) benchmarks/bench_search.py
+	$(RECORD) bench_resource_models -- $(VENV_PY) benchmarks/bench_resource_models.py
+	$(RECORD) bench_trainer -- $(VENV_PY) benchmarks/bench_trainer.py --repeats 5
+	$(RECORD) bench_search -- $(VENV_PY) benchmarks/bench_search.py --rounds 16
+
+record-search: $(STAMP)
+	$(RECORD) make_search -- $(MAKE) --no-print-directory search
+
+record-test: $(STAMP)
+	$(RECORD) make_test -- $(MAKE) --no-print-directory test
 
 clean-env:
 	rm -rf .venv

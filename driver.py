@@ -13,8 +13,8 @@ workers, the address of an existing Ray cluster to join, and the dataset's direc
 dataset's files are checked before Ray starts: missing data is one line and exit 2.
 
 Exit codes: 0 done, 1 the search stopped (too many failures in a row, Ray trouble), 2 a problem
-with the config file, the command line or a state file (one line naming the file), 130 Ctrl-C
-(the state is saved first).
+with the config file, the command line, the checkpoint directory or a state file (one line naming
+the file), 130 Ctrl-C or SIGTERM (the state is saved first).
 """
 from __future__ import annotations
 
@@ -243,6 +243,29 @@ def _sigterm_as_interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def _checkpoint_dir_problem(directory) -> str:
+    """Why the search could not write its state under ``directory`` ('' when it can): checked
+    before any worker starts, so a bad directory costs seconds, not a search."""
+    path = Path(directory)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        return f"cannot create the checkpoint directory ({e.strerror or type(e).__name__})"
+    if not os.access(path, os.W_OK | os.X_OK):
+        return "the checkpoint directory is not writable"
+    return ""
+
+
+def _start_ray_first(search, address):
+    """Start (or join) Ray before the search does, so that the SIGTERM handler installed after
+    it is ours: ``ray.init`` replaces whatever SIGTERM handler was there with one that exits
+    without the search's save. Returns whether Ray was started here (and must be shut down)."""
+    if not getattr(search, "use_ray", False):
+        return False
+    from search_algorithms.workers import start_ray
+    return start_ray(address)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     _setup_logging()
@@ -277,12 +300,20 @@ def main(argv=None) -> int:
     except ValueError as e:  # e.g. no bounded objective left (unstructured pruning)
         print(f"error: {args.config}: {_one_line(e)}", file=sys.stderr)
         return EXIT_USAGE
+    problem = _checkpoint_dir_problem(search_config.checkpoint_dir)
+    if problem:
+        where = ("--checkpoint-dir" if args.checkpoint_dir is not None
+                 else f"{args.config}: search_config.checkpoint_dir")
+        print(f"error: {where} {search_config.checkpoint_dir}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     search.display = (ProgressDisplay if sys.stderr.isatty() else LogDisplay)(search.bounds)
     log.info("Config %s: %s on %s, %d rounds, %d epoch(s) per candidate; state: %s", args.config,
              type(search).__name__, type(training_config.dataset).__name__, search_config.rounds,
              training_config.epochs, search.state_path)
-    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    started_ray, previous = False, signal.getsignal(signal.SIGTERM)
     try:
+        started_ray = _start_ray_first(search, args.ray_address)
+        signal.signal(signal.SIGTERM, _sigterm_as_interrupt)  # SIGTERM = Ctrl-C: save, then exit
         search.search(load_from=args.load_from, save_every=args.save_every)
     except (StateFileError, RayUnavailable) as e:
         print(f"error: {_one_line(e)}", file=sys.stderr)
@@ -299,6 +330,9 @@ def main(argv=None) -> int:
         return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if started_ray:
+            import ray
+            ray.shutdown()
     _summary(search)
     return 0
 

@@ -8,12 +8,11 @@ Real data that ships with scikit-learn, so it runs offline. The bounds are meant
 <= 1,000 B, model size <= 20,000 B, MACs <= 200,000. Most random μNAS architectures break them
 (for 8x8 inputs about 56 % exceed the peak memory bound and 90 % the model size bound).
 
-Sized so that ``make search`` evaluates 80 candidates in 6-9 minutes on a 2-core machine
-with 2 Ray workers: 15 epochs of Adam per candidate (Digits has 1,293 training images; a
-candidate's time is mostly Keras's per-model set-up, so fewer epochs would save little), 16 random
-candidates, then a population of 20 with tournaments of 5. Measured here (seed 0): 10 candidates
-within all bounds, the best at 0.7 % validation error, 18.5 kB. With a 4,000 B model size bound
-the same budget found none (two runs of 60 and 80 candidates): that needs a few hundred rounds.
+Sized so that ``make search`` evaluates 80 candidates in minutes on a 2-core machine with 2 Ray
+workers: 15 epochs of Adam per candidate (Digits has 1,293 training images; a candidate's time is
+mostly Keras's per-model set-up, so fewer epochs would save little), 16 random candidates, then a
+population of 20 with tournaments of 5. The time and outcome of a recorded run are in
+``benchmarks/results/make_search.txt`` (``make record-search``), the figures the README quotes.
 """
 import keras
 

@@ -75,20 +75,36 @@ class FakeEvaluator:
     """Scores fake architectures. ``fail_ids``: raise for those ids; ``fail_every``: fail every n-th
     id; ``delay``: seconds per candidate; ``die_once_on``: (id, marker path) — the first worker to
     evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds;
-    ``die_always_on``: ids whose every evaluation kills its worker. Returns ``(point, weights)``
-    with a few fake weight bytes, as the real evaluator does."""
+    ``die_always_on``: ids whose every evaluation kills its worker; ``meet``: (directory, n,
+    timeout) — candidates 0..n-1 each wait until all n are being evaluated at once (a barrier
+    through files, so it works across processes) and fail after ``timeout`` seconds otherwise.
+    Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
                  delay: float = 0.0, die_once_on: Optional[tuple] = None,
-                 die_always_on: Collection[int] = ()):
+                 die_always_on: Collection[int] = (), meet: Optional[tuple] = None):
         self.fail_ids = set(fail_ids)
         self.fail_every = fail_every
         self.delay = delay
         self.die_once_on = die_once_on
         self.die_always_on = set(die_always_on)
+        self.meet = meet
+
+    def _meet(self, point: Point) -> None:
+        directory, n, timeout = self.meet
+        if point.id >= n:
+            return
+        Path(directory, str(point.id)).write_text(str(os.getpid()))
+        deadline = time.time() + timeout
+        while len(list(Path(directory).iterdir())) < n:
+            if time.time() > deadline:
+                raise RuntimeError(f"candidate {point.id} met no one within {timeout} s")
+            time.sleep(0.01)
 
     def evaluate(self, point: Point):
         start = time.time()
+        if self.meet is not None:
+            self._meet(point)
         if self.die_once_on is not None and point.id == self.die_once_on[0]:
             marker = Path(self.die_once_on[1])
             if not marker.exists():

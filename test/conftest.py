@@ -1,12 +1,36 @@
 """Test set-up: the repository root on sys.path (top-level modules such as config.py are imported
 by name, as the driver does), TensorFlow's C++ log noise off."""
 import os
+import signal
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def default_sigint_in_children() -> None:
+    """``preexec_fn`` for every process a test starts: SIGINT back to its default.
+
+    A non-interactive shell starts background jobs (``make test > log &``) with SIGINT ignored and
+    children inherit an ignored signal, so a child Python would never raise KeyboardInterrupt and
+    the Ctrl-C tests would depend on how the suite was launched. Only async-signal-safe work here.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+#: Keyword arguments for ``subprocess.Popen``/``run`` in tests (see above).
+CHILD = dict(preexec_fn=default_sigint_in_children)
+
+# The same for processes started by libraries inside the test process (Ray's raylet and workers):
+# a handler (unlike SIG_IGN) is reset to the default by exec, so children start with SIGINT live.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+#: Deadline (seconds) for waiting on another process: generous, because the suite may share its
+#: cores with other work; tests wait for an observable event, never for a fixed short time.
+DEADLINE = float(os.environ.get("UNAS_TEST_DEADLINE", 1800))
 
 #: The 65 graphs with the figures the original μNAS computes for them (a copy of
 #: shared/reference/resource_graphs.json, kept in the repository so that the golden tests run on

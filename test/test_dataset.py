@@ -232,7 +232,7 @@ def test_fashion_mnist_reads_the_debian_package_by_default():
 
 # --- tensorflow-datasets (mocked: no network) ----------------------------------------------------
 def test_tfds_path_under_mock_data():
-    tfds = pytest.importorskip("tensorflow_datasets")
+    import tensorflow_datasets as tfds
     with tfds.testing.mock_data(num_examples=50):
         mnist = MNIST().splits()                              # no data_dir: through TFDS
         cifar = CIFAR10(binary=True)

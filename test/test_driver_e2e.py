@@ -10,13 +10,9 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pytest
 
+from conftest import CHILD, DEADLINE
 from search_algorithms.state import StateFileError, merged_points, read_state
-
-pytest.importorskip("ray")
-pytest.importorskip("cnn")
-pytest.importorskip("model_trainer")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,9 +76,9 @@ def driver_cmd(config, ckpt, rounds, *extra):
             str(rounds), "--epochs", "1", "--workers", "2", "--checkpoint-dir", str(ckpt), *extra]
 
 
-def run_driver(config, ckpt, rounds, *extra, timeout=400):
+def run_driver(config, ckpt, rounds, *extra, timeout=DEADLINE):
     return subprocess.run(driver_cmd(config, ckpt, rounds, *extra), capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT)
+                          text=True, timeout=timeout, cwd=ROOT, **CHILD)
 
 
 def state_file(ckpt):
@@ -124,7 +120,7 @@ def test_search_on_digits_scores_candidates_and_keeps_loadable_weights(tmp_path)
 
     out = subprocess.run([sys.executable, str(ROOT / "search_state_processor.py"),
                           str(state_file(ckpt)), "--plot-dir", str(tmp_path / "plots")],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=DEADLINE, **CHILD)
     assert out.returncode == 0 and "Pareto-optimal candidates" in out.stdout, out.stderr
     assert len(list((tmp_path / "plots").glob("*.png"))) == 4
 
@@ -135,34 +131,56 @@ def recorded(path):
     return [p["id"] for p in done]
 
 
-def test_sigkill_then_resume_loses_no_completed_point(tmp_path):
-    config, ckpt = write_config(tmp_path), tmp_path / "ck"
-    path = state_file(ckpt)
-    proc = subprocess.Popen(driver_cmd(config, ckpt, 8, "--save-every", "3"), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    deadline = time.time() + 300
+def start_driver(config, ckpt, rounds, *extra):
+    """The driver in its own session (so a signal can reach it and its Ray workers together);
+    its log goes to a file (a pipe nobody reads while waiting could fill and block it)."""
+    log = Path(ckpt).parent / "driver.log"
+    with open(log, "w") as f:
+        proc = subprocess.Popen(driver_cmd(config, ckpt, rounds, *extra), cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=f, text=True,
+                                start_new_session=True, **CHILD)
+    proc.log = log
+    return proc
+
+
+def finish(proc):
+    """Wait (generous deadline) for the driver to exit; its log."""
+    proc.wait(timeout=DEADLINE)
+    return proc.log.read_text()
+
+
+def wait_until_recorded(proc, path, n):
+    """Wait (generous deadline) until the running driver has recorded ``n`` results."""
+    deadline = time.time() + DEADLINE
     done = []
-    while time.time() < deadline and len(done) < 3:
-        assert proc.poll() is None, proc.stderr.read()[-3000:]
+    while time.time() < deadline and len(done) < n:
+        assert proc.poll() is None, proc.log.read_text()[-3000:]
         try:
             done = recorded(path)
         except StateFileError:
             pass
         time.sleep(0.2)
-    assert len(done) >= 3, "the search recorded too few candidates in time"
+    assert len(done) >= n, f"the search recorded {len(done)} of {n} candidates in {DEADLINE} s"
+    return done
+
+
+def test_sigkill_then_resume_loses_no_completed_point(tmp_path):
+    config, ckpt = write_config(tmp_path), tmp_path / "ck"
+    path = state_file(ckpt)
+    proc = start_driver(config, ckpt, 1000, "--save-every", "3")  # only the kill stops it
+    wait_until_recorded(proc, path, 3)
     os.killpg(proc.pid, signal.SIGKILL)  # the driver and everything in its session
     proc.wait()
-    proc.stderr.close()
     done = recorded(path)
     assert len(done) >= 3
+    total = len(done) + 3  # whatever was in flight at the kill is evaluated again, then new ones
 
-    result = run_driver(config, ckpt, 8, "--load-from", path)
+    result = run_driver(config, ckpt, total, "--load-from", path)
     assert result.returncode == 0, result.stderr[-3000:]
     state = json.loads(path.read_text())
     ids = [p["id"] for p in state["points"]]
     assert ids[:len(done)] == done  # nothing recorded before the kill was lost or redone
-    assert len(ids) == 8 and len(set(ids)) == 8 and state["in_flight"] == []
+    assert len(ids) == total and len(set(ids)) == total and state["in_flight"] == []
     assert "Resuming with" in result.stderr
 
 
@@ -184,26 +202,122 @@ def test_ctrl_c_saves_the_state_and_resume_finishes(tmp_path):
     """SIGINT to the whole process group, as a terminal's Ctrl-C sends it (Ray workers too)."""
     config, ckpt = write_config(tmp_path), tmp_path / "ck"
     path = state_file(ckpt)
-    proc = subprocess.Popen(driver_cmd(config, ckpt, 6, "--save-every", "50"), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    deadline = time.time() + 300
-    done = []
-    while time.time() < deadline and len(done) < 2:
-        assert proc.poll() is None, proc.stderr.read()[-3000:]
-        try:
-            done = recorded(path)
-        except StateFileError:
-            pass
-        time.sleep(0.2)
+    proc = start_driver(config, ckpt, 1000, "--save-every", "50")  # only Ctrl-C stops it
+    done = wait_until_recorded(proc, path, 2)
     os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
+    err = finish(proc)
     assert proc.returncode == 130, err[-3000:]
     assert "Interrupted" in err and "--load-from" in err
     snapshot = json.loads(path.read_text())  # written at the interrupt despite --save-every 50
-    assert [p["id"] for p in snapshot["points"]][:len(done)] == done
+    saved = [p["id"] for p in snapshot["points"]]
+    assert saved[:len(done)] == done and len(saved) < 1000
+    total = len(saved) + len(snapshot["in_flight"]) + 1
 
-    result = run_driver(config, ckpt, 6, "--load-from", path)
+    result = run_driver(config, ckpt, total, "--load-from", path)
     assert result.returncode == 0, result.stderr[-3000:]
     ids = [p["id"] for p in json.loads(path.read_text())["points"]]
-    assert ids[:len(done)] == done and sorted(ids) == list(range(6))
+    assert ids[:len(saved)] == saved and sorted(ids) == list(range(total))
+
+
+# --- the driver with the fake search space and evaluator (no training): the paths users hit ----
+FAKE_CONFIG = '''
+from config import AgingEvoConfig, BoundConfig, TrainingConfig
+from search_algorithms import AgingEvoSearch
+from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+
+USE_RAY, DELAY, FAIL_EVERY = True, 0.0, None
+
+
+class FakeData:
+    input_shape, num_classes = (8, 8, 1), 10
+    train_dataset = validation_dataset = test_dataset = lambda self: None
+
+
+class FakeSearch(AgingEvoSearch):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, use_ray=USE_RAY, max_consecutive_failures=3, **kwargs,
+                         evaluator_factory=lambda: FakeEvaluator(delay=DELAY,
+                                                                 fail_every=FAIL_EVERY))
+
+
+search_algorithm = FakeSearch
+training_config = TrainingConfig(dataset=FakeData(), optimizer=lambda: None, epochs=1)
+search_config = AgingEvoConfig(search_space=FakeSearchSpace(), population_size=6, sample_size=3,
+                               rounds=20, checkpoint_dir="artifacts/unused")
+bound_config = BoundConfig(error_bound=0.1, model_size_bound=5000)
+'''
+
+
+def write_fake_config(tmp_path, **values):
+    """The fake config with ``USE_RAY``, ``DELAY``, ``FAIL_EVERY`` set (read when the search is
+    built, after the whole file has run)."""
+    path = tmp_path / "fake.py"
+    path.write_text(FAKE_CONFIG + "".join(f"{k} = {v!r}\n" for k, v in values.items()))
+    return path
+
+
+def run_fake(tmp_path, *args, env=None, **values):
+    cmd = [sys.executable, str(ROOT / "driver.py"), str(write_fake_config(tmp_path, **values)),
+           "--name", "fake", *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=DEADLINE, cwd=ROOT,
+                          env=env, **CHILD)
+
+
+def error_lines(stderr):
+    return [line for line in stderr.splitlines() if line.strip()]
+
+
+def test_a_checkpoint_dir_that_cannot_be_created_is_one_line_before_any_worker(tmp_path):
+    result = run_fake(tmp_path, "--checkpoint-dir", "/proc/nope/ck")
+    assert result.returncode == 2, result.stderr[-3000:]
+    lines = error_lines(result.stderr)
+    assert len(lines) == 1 and lines[0].startswith(
+        "error: --checkpoint-dir /proc/nope/ck: cannot create the checkpoint directory ("), lines
+    assert "Searching" not in result.stderr and "Config " not in result.stderr  # nothing started
+
+
+def test_an_unreachable_ray_address_is_one_line(tmp_path):
+    # One connection attempt (Ray retries for ~13 min by default) of about 40 s.
+    env = {**os.environ, "RAY_gcs_server_port_wait_time_s": "1",
+           "RAY_gcs_rpc_server_connect_timeout_s": "2"}
+    result = run_fake(tmp_path, "--checkpoint-dir", tmp_path / "ck", "--ray-address",
+                      "127.0.0.1:9", env=env)  # the discard port: nothing listens there
+    assert result.returncode == 2, result.stderr[-3000:]
+    errors = [line for line in error_lines(result.stderr) if "error" in line.lower()]
+    assert errors and errors[-1].startswith("error: could not join the Ray cluster at 127.0.0.1:9")
+    assert "Traceback" not in result.stderr
+    assert not state_file_named(tmp_path / "ck", "fake").exists()
+
+
+def state_file_named(ckpt, name):
+    return Path(ckpt) / f"{name}_agingevosearch_state.json"
+
+
+def test_too_many_failures_in_a_row_exit_1_with_the_state_saved(tmp_path):
+    result = run_fake(tmp_path, "--checkpoint-dir", tmp_path / "ck", USE_RAY=False, FAIL_EVERY=1)
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "error: search stopped: 3 candidates in a row failed" in result.stderr
+    points = json.loads(state_file_named(tmp_path / "ck", "fake").read_text())["points"]
+    assert [p["status"] for p in points] == ["failed"] * 3
+
+
+def test_sigterm_saves_the_state_and_exits_as_ctrl_c(tmp_path):
+    """SIGTERM to the whole job (``kill %1`` of a background search, whose SIGINT is ignored)."""
+    ckpt = tmp_path / "ck"
+    path = state_file_named(ckpt, "fake")
+    cmd = [sys.executable, str(ROOT / "driver.py"),
+           str(write_fake_config(tmp_path, DELAY=0.2)), "--name", "fake", "--rounds", "1000000",
+           "--workers", "2", "--save-every", "1000", "--checkpoint-dir", str(ckpt)]
+    with open(tmp_path / "driver.log", "w") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, text=True,
+                                start_new_session=True, **CHILD)
+    proc.log = tmp_path / "driver.log"
+    done = wait_until_recorded(proc, path, 3)
+    os.killpg(proc.pid, signal.SIGTERM)
+    err = finish(proc)
+    assert proc.returncode == 130, err[-3000:]
+    assert f"Interrupted; resume with --load-from {path}" in err
+    assert "Interrupted: saved" in err and "Traceback" not in err
+    snapshot = json.loads(path.read_text())  # written at the signal despite --save-every 1000
+    saved = [p["id"] for p in snapshot["points"]]
+    assert saved[:len(done)] == done and len(saved) < 1000

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHILD, DEADLINE
 from config import AgingEvoConfig, BoundConfig, PruningConfig, TrainingConfig
 from search_algorithms.aging_evolution import AgingEvoSearch
 from search_algorithms.display import LogDisplay
@@ -188,7 +189,13 @@ def test_atomic_write_replaces_whole_files(tmp_path):
     atomic_write_json(path, {"a": 2})
     assert load(path) == {"a": 2}
     assert [f.name for f in tmp_path.iterdir()] == ["s.json"]  # no temp files left behind
-    assert oct(path.stat().st_mode & 0o777) != oct(0o600)
+    old = os.umask(0o027)
+    try:
+        atomic_write_json(path, {"a": 2})
+    finally:
+        os.umask(old)
+    # the usual permissions of a new file under the umask (mkstemp alone would give 0600)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o640)
     with pytest.raises(ValueError):
         atomic_write_json(path, {"a": float("nan")})
     assert load(path) == {"a": 2}
@@ -284,7 +291,7 @@ def start_fake_search(tmp_path, rounds, *extra):
     script = tmp_path / "run.py"
     script.write_text(SCRIPT.format(root=str(ROOT), ckpt=str(tmp_path)))
     return subprocess.Popen([sys.executable, str(script), str(rounds), *map(str, extra)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **CHILD)
 
 
 def recorded_ids(path):
@@ -293,13 +300,15 @@ def recorded_ids(path):
     return [p["id"] for p in points], [p["id"] for p in in_flight]
 
 
-def wait_for_results(path, n, proc, timeout=60):
+def wait_for_results(path, n, proc, timeout=DEADLINE):
+    """Wait until the running search has recorded ``n`` results; returns their ids."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         assert proc.poll() is None, proc.stdout.read()
         try:
-            if len(recorded_ids(path)[0]) >= n:
-                return
+            done = recorded_ids(path)[0]
+            if len(done) >= n:
+                return done
         except StateFileError:
             pass
         time.sleep(0.01)
@@ -309,31 +318,106 @@ def wait_for_results(path, n, proc, timeout=60):
 @pytest.mark.parametrize("kill_after", [3, 10])
 def test_sigkill_loses_no_recorded_point_and_resume_finishes(tmp_path, kill_after):
     path = state_path(tmp_path, "k")
-    proc = start_fake_search(tmp_path, 30)
-    wait_for_results(path, kill_after, proc)
+    proc = start_fake_search(tmp_path, 10**6)  # 14 h of candidates: only the kill stops it
+    seen = wait_for_results(path, kill_after, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     done, in_flight = recorded_ids(path)
-    assert len(done) >= kill_after
+    assert done[:len(seen)] == seen
     assert done == list(range(len(done)))
-    resumed = start_fake_search(tmp_path, 30, path)
-    out, _ = resumed.communicate(timeout=120)
+    total = len(done) + len(in_flight) + 5
+    resumed = start_fake_search(tmp_path, total, path)
+    out, _ = resumed.communicate(timeout=DEADLINE)
     assert resumed.returncode == 0, out
     state = load(path)
     ids = [p["id"] for p in state["points"]]
-    assert ids[:len(done)] == done and sorted(ids) == list(range(30))
+    assert ids[:len(done)] == done and sorted(ids) == list(range(total))
     assert state["in_flight"] == []
 
 
 def test_sigint_saves_the_state_before_exiting(tmp_path):
     path = state_path(tmp_path, "k")
-    proc = start_fake_search(tmp_path, 200)
-    wait_for_results(path, 4, proc)
+    proc = start_fake_search(tmp_path, 10**6)  # 14 h of candidates: only the signal can stop it
+    seen = wait_for_results(path, 4, proc)
     proc.send_signal(signal.SIGINT)
-    out, _ = proc.communicate(timeout=60)
+    out, _ = proc.communicate(timeout=DEADLINE)
     assert proc.returncode == 130, out
     assert "Interrupted: saved" in out
     state = load(path)  # the snapshot alone has everything: nothing left in the journal
     assert journal_path(path).read_text() == ""
-    assert len(state["points"]) >= 4
+    ids = [p["id"] for p in state["points"]]
+    assert ids[:len(seen)] == seen and len(ids) < 10**6
     assert len(state["in_flight"]) <= 1
+
+
+# --- resuming under another space, failures of the machinery --------------------------------------
+class OtherSearchSpace(FakeSearchSpace):
+    name = "other"
+
+
+def test_resuming_a_state_from_another_search_space_is_refused(tmp_path):
+    first = make_search(tmp_path, rounds=4, name="a")
+    first.search()
+    other = make_search(tmp_path, rounds=8, name="b")
+    other.space = other.config.search_space = OtherSearchSpace()
+    with pytest.raises(StateFileError, match="from the 'fake' search space, the config uses "
+                                             "'other'"):
+        other.search(load_from=first.state_path)
+    assert not other.state_path.exists()  # nothing written under the new name
+
+
+class PoolThatBreaks:
+    """Wraps a pool; after ``results`` outcomes its ``wait_any`` raises, as Ray does when the
+    cluster goes away under a running search."""
+
+    def __init__(self, pool, results):
+        self.pool, self.left = pool, results
+
+    def __getattr__(self, name):
+        return getattr(self.pool, name)
+
+    def wait_any(self, timeout=None):
+        if self.left == 0:
+            raise ConnectionError("the Ray cluster went away")
+        self.left -= 1
+        return self.pool.wait_any(timeout)
+
+
+def run_with(tmp_path, oracle, pool):
+    from search_algorithms.runner import run_search
+    store = StateStore(tmp_path / "r_agingevosearch_state.json",
+                       {"version": 1, "algorithm": "aging_evolution", "bounds": BOUNDS})
+    run_search(oracle, pool, store, LogDisplay(BOUNDS), save_every=100)
+    return store
+
+
+def test_ray_failing_mid_search_saves_the_state_and_raises(tmp_path):
+    from search_algorithms.workers import InlinePool
+    oracle = make_search(tmp_path, rounds=20).new_oracle()
+    with pytest.raises(ConnectionError, match="went away"):
+        run_with(tmp_path, oracle, PoolThatBreaks(InlinePool(FakeEvaluator()), results=7))
+    state = load(tmp_path / "r_agingevosearch_state.json")  # a snapshot despite save_every=100
+    assert [p["id"] for p in state["points"]] == list(range(7))
+    assert [p["id"] for p in state["in_flight"]] == [7]
+
+
+class OracleThatRunsDry:
+    """Wraps an oracle that stops proposing after ``n`` candidates without being finished."""
+
+    def __init__(self, oracle, n):
+        self.oracle, self.n = oracle, n
+
+    def __getattr__(self, name):
+        return getattr(self.oracle, name)
+
+    def suggest(self):
+        return self.oracle.suggest() if self.oracle.next_id < self.n else None
+
+
+def test_a_stalled_search_raises_with_the_state_saved(tmp_path):
+    from search_algorithms.workers import InlinePool
+    oracle = OracleThatRunsDry(make_search(tmp_path, rounds=20).new_oracle(), 5)
+    with pytest.raises(RuntimeError, match=r"search stalled: nothing to evaluate and nothing "
+                                           r"running \(5 of 20 evaluated\)"):
+        run_with(tmp_path, oracle, InlinePool(FakeEvaluator()))
+    assert len(load(tmp_path / "r_agingevosearch_state.json")["points"]) == 5

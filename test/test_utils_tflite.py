@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
-tf = pytest.importorskip("tensorflow")
+import keras
+import tensorflow as tf
 
 from sklearn.datasets import load_digits
 

@@ -11,7 +11,7 @@ from search_algorithms.points import Point
 from search_algorithms.workers import RayPool, Recycling, start_ray
 from test_search_state import load, make_search
 
-ray = pytest.importorskip("ray")
+import ray
 
 
 @pytest.fixture(scope="module")
