@@ -245,15 +245,22 @@ def _sigterm_as_interrupt(signum, frame):
 
 def _checkpoint_dir_problem(directory) -> str:
     """Why the search could not write its state under ``directory`` ('' when it can): checked
-    before any worker starts, so a bad directory costs seconds, not a search."""
-    path = Path(directory)
+    before any worker starts, so a bad directory costs seconds, not a search. The check creates the
+    directory and removes again what it created, so a search that stops on later bad input (a
+    wrong state file) leaves nothing behind."""
+    path = Path(directory).absolute()
+    created = [p for p in [path, *path.parents] if not p.exists()]
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         return f"cannot create the checkpoint directory ({e.strerror or type(e).__name__})"
-    if not os.access(path, os.W_OK | os.X_OK):
-        return "the checkpoint directory is not writable"
-    return ""
+    writable = os.access(path, os.W_OK | os.X_OK)
+    for p in created:  # deepest first
+        try:
+            p.rmdir()
+        except OSError:
+            break
+    return "" if writable else "the checkpoint directory is not writable"
 
 
 def _start_ray_first(search, address):
