@@ -9,19 +9,9 @@ Sized to run in minutes: 5 random starting points, then candidates chosen by the
 (GP hyperparameters by maximum likelihood, refitted every 10 points, 300 candidates scored per
 ask: dragonfly's budget), 40 rounds in all, 2 Ray workers.
 """
-import keras
-
 from cnn import CnnSearchSpace
-from config import BayesOptConfig, BoundConfig, TrainingConfig
-from dataset import Digits
-
-training_config = TrainingConfig(
-    dataset=Digits(),
-    optimizer=lambda: keras.optimizers.Adam(learning_rate=0.01),
-    callbacks=lambda: [],
-    batch_size=64,
-    epochs=15,
-)
+from config import BayesOptConfig
+from configs.cnn_digits_aging import bound_config, training_config  # the same task and bounds
 
 search_config = BayesOptConfig(
     search_space=CnnSearchSpace(),
@@ -31,11 +21,4 @@ search_config = BayesOptConfig(
     checkpoint_dir="artifacts/cnn_digits",
     gp_hp_criterion="ml",
     refit_every=10,
-)
-
-bound_config = BoundConfig(
-    error_bound=0.10,
-    peak_mem_bound=1_000,
-    model_size_bound=20_000,
-    mac_bound=200_000,
 )
