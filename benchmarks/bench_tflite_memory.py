@@ -10,52 +10,20 @@ import sys
 import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "test"))  # the foreign test networks
 
 import numpy as np  # noqa: E402
 
 
 def models():
     import keras
-    L = keras.layers
 
-    def mobilenet():
-        i = keras.Input((32, 32, 3))
-        h = L.Conv2D(8, 3, strides=2, padding="same", activation="relu")(i)
-        for c in (16, 16, 32):
-            h = L.DepthwiseConv2D(3, padding="same", activation="relu")(h)
-            h = L.Conv2D(c, 1, activation="relu")(h)
-        return keras.Model(i, L.Dense(10, activation="softmax")(L.GlobalAveragePooling2D()(h)))
-
-    def residual():
-        i = keras.Input((16, 16, 4))
-        h = L.Conv2D(12, 3, padding="same", activation="relu")(i)
-        for _ in range(3):
-            b = L.Conv2D(12, 3, padding="same", activation="relu")(h)
-            h = L.Add()([h, L.Conv2D(12, 3, padding="same")(b)])
-        return keras.Model(i, L.Dense(5)(L.Flatten()(L.MaxPooling2D()(h))))
-
-    def two_branch():
-        # the converter runs the branch that ends in the larger tensor first: not the best order
-        i = keras.Input((16, 16, 3))
-        a = L.Conv2D(32, 3, padding="same", activation="relu", name="conv2d")(i)
-        a = L.Flatten(name="flatten")(L.MaxPooling2D(4, name="max_pooling2d")(a))
-        b = L.Conv2D(4, 1, activation="relu", name="conv2d_1")(i)
-        b = L.Flatten(name="flatten_1")(L.Conv2D(16, 3, padding="same", name="conv2d_2")(b))
-        h = L.Concatenate(name="concatenate")([a, b])
-        return keras.Model(i, L.Dense(3, name="dense")(h))
-
-    def three_way_add():
-        i = keras.Input((16, 16, 8))
-        x = L.Conv2D(16, 3, padding="same")(i)
-        a = L.Conv2D(16, 1)(x)
-        b = L.Conv2D(16, 3, padding="same")(x)
-        c = L.Conv2D(16, 1)(L.AveragePooling2D(3, 1, padding="same")(x))
-        h = L.Conv2D(8, 3, padding="same", activation="relu")(L.Add()([a, b, c]))
-        return keras.Model(i, L.Dense(4)(L.Reshape((16 * 16 * 8,))(h)))
-
-    return {"MobileNet-style": mobilenet, "residual (Adds)": residual,
-            "two-branch": two_branch, "three-way Add": three_way_add}
+    import foreign_models as f
+    return {"MobileNet-style": lambda: f.mobilenet(keras, input_size=32, channels=(16, 16, 32)),
+            "residual (Adds)": lambda: f.residual(keras),
+            "two-branch": lambda: f.two_branch(keras), "three-way Add": lambda: f.three_way_add(keras)}
 
 
 def main():

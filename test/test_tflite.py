@@ -19,41 +19,13 @@ from resource_models.tflite_planner import lifetimes, theoretical_peak  # noqa: 
 from resource_models.tflite_rewrite import operator_table_positions, reorder_operators  # noqa: E402
 from utils import quiet_conversion, tflm_arena_usage, tflm_predict  # noqa: E402
 
+import foreign_models  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _mobilenet(L, keras):
-    i = keras.Input((24, 24, 3))
-    h = L.Conv2D(8, 3, strides=2, padding="same", activation="relu")(i)
-    for c in (16, 24):
-        h = L.DepthwiseConv2D(3, padding="same", activation="relu")(h)
-        h = L.Conv2D(c, 1, activation="relu")(h)
-    h = L.GlobalAveragePooling2D()(h)                     # MEAN: TFLM scratch buffers
-    return keras.Model(i, L.Dense(10, activation="softmax")(h))
-
-
-def _residual(L, keras):
-    i = keras.Input((16, 16, 4))
-    h = L.Conv2D(12, 3, padding="same", activation="relu")(i)
-    for _ in range(3):
-        b = L.Conv2D(12, 3, padding="same", activation="relu")(h)
-        h = L.Add()([h, L.Conv2D(12, 3, padding="same")(b)])
-    h = L.Flatten()(L.MaxPooling2D()(h))
-    return keras.Model(i, L.Dense(5)(h))
-
-
-def _two_branch(L, keras):
-    """The converter runs the branch that ends in a large tensor first: not the best order."""
-    i = keras.Input((16, 16, 3))
-    a = L.Conv2D(32, 3, padding="same", activation="relu", name="conv2d")(i)
-    a = L.Flatten(name="flatten")(L.MaxPooling2D(4, name="max_pooling2d")(a))
-    b = L.Conv2D(4, 1, activation="relu", name="conv2d_1")(i)
-    b = L.Flatten(name="flatten_1")(L.Conv2D(16, 3, padding="same", name="conv2d_2")(b))
-    h = L.Concatenate(name="concatenate")([a, b])
-    return keras.Model(i, L.Dense(3, name="dense")(h))
-
-
-BUILDERS = {"mobilenet": _mobilenet, "residual": _residual, "two_branch": _two_branch}
+BUILDERS = {"mobilenet": foreign_models.mobilenet, "residual": foreign_models.residual,
+            "two_branch": foreign_models.two_branch}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +38,7 @@ def models(tmp_path_factory):
     paths = {}
     for name, build in BUILDERS.items():
         keras.utils.set_random_seed(0)
-        model = build(keras.layers, keras)
+        model = build(keras)
         x = np.random.default_rng(0).random((16,) + tuple(model.inputs[0].shape[1:]),
                                             dtype=np.float32)
         paths[name] = out / f"{name}.tflite"

@@ -1,0 +1,49 @@
+"""Small Keras networks that no search produced, for the TFLite/TFLM memory tests and
+benchmarks/bench_tflite_memory.py: a MobileNet-style stack, a residual network with Adds, a
+two-branch network whose converter order is not the best, and a three-way Add. Each builder takes
+the ``keras`` module and returns a fresh model."""
+
+
+def mobilenet(keras, input_size=24, channels=(16, 24)):
+    L = keras.layers
+    i = keras.Input((input_size, input_size, 3))
+    h = L.Conv2D(8, 3, strides=2, padding="same", activation="relu")(i)
+    for c in channels:
+        h = L.DepthwiseConv2D(3, padding="same", activation="relu")(h)
+        h = L.Conv2D(c, 1, activation="relu")(h)
+    h = L.GlobalAveragePooling2D()(h)                     # MEAN: TFLM scratch buffers
+    return keras.Model(i, L.Dense(10, activation="softmax")(h))
+
+
+def residual(keras):
+    L = keras.layers
+    i = keras.Input((16, 16, 4))
+    h = L.Conv2D(12, 3, padding="same", activation="relu")(i)
+    for _ in range(3):
+        b = L.Conv2D(12, 3, padding="same", activation="relu")(h)
+        h = L.Add()([h, L.Conv2D(12, 3, padding="same")(b)])
+    h = L.Flatten()(L.MaxPooling2D()(h))
+    return keras.Model(i, L.Dense(5)(h))
+
+
+def two_branch(keras):
+    """The converter runs the branch that ends in a large tensor first: not the best order."""
+    L = keras.layers
+    i = keras.Input((16, 16, 3))
+    a = L.Conv2D(32, 3, padding="same", activation="relu", name="conv2d")(i)
+    a = L.Flatten(name="flatten")(L.MaxPooling2D(4, name="max_pooling2d")(a))
+    b = L.Conv2D(4, 1, activation="relu", name="conv2d_1")(i)
+    b = L.Flatten(name="flatten_1")(L.Conv2D(16, 3, padding="same", name="conv2d_2")(b))
+    h = L.Concatenate(name="concatenate")([a, b])
+    return keras.Model(i, L.Dense(3, name="dense")(h))
+
+
+def three_way_add(keras):
+    L = keras.layers
+    i = keras.Input((16, 16, 8))
+    x = L.Conv2D(16, 3, padding="same")(i)
+    a = L.Conv2D(16, 1)(x)
+    b = L.Conv2D(16, 3, padding="same")(x)
+    c = L.Conv2D(16, 1)(L.AveragePooling2D(3, 1, padding="same")(x))
+    h = L.Conv2D(8, 3, padding="same", activation="relu")(L.Add()([a, b, c]))
+    return keras.Model(i, L.Dense(4)(L.Reshape((16 * 16 * 8,))(h)))
