@@ -55,7 +55,13 @@ class BayesOptimisation(AgingEvolution):
 
     ``fast=False`` uses dragonfly's own posterior sampling per candidate (the straightforward
     computation); ``fast=True`` gives the same samples with shared work done once per ask.
+
+    ``asks_ahead``: the search loop asks for the next candidate while every worker trains (μNAS's
+    BO determines its next query before waiting for a free worker), so an ask costs the search
+    no wall time unless it outlasts the training in flight.
     """
+
+    asks_ahead = True
 
     def __init__(self, search_space, *, bounds, rounds: int, starting_points: int = 15,
                  pruning=None, seed: int = 0, hp_criterion: str = "ml-post_sampling",
@@ -118,7 +124,8 @@ class BayesOptimisation(AgingEvolution):
         ask_seed = int(self.rng.integers(2 ** 32))
         arch, sparsity = self.acquire(ask_seed)
         self.ask_seconds.append(time.perf_counter() - start)
-        point = Point(id=self._new_id(), arch=arch, sparsity=sparsity, proposed_at=self.clock())
+        point = Point(id=self._new_id(), arch=arch, sparsity=sparsity, origin="acquisition",
+                      proposed_at=self.clock())
         log.info("BO ask for #%d took %.1f s (%d evaluated, %d in flight)", point.id,
                  self.ask_seconds[-1], len(self.history), len(self.running_points()))
         return point

@@ -26,10 +26,14 @@ def fmt_features(point: Point) -> str:
 
 
 def describe(point: Point) -> str:
-    """``#12 (from #5, sparsity 0.42)``."""
-    origin = "random" if point.parent_id is None else f"from #{point.parent_id}"
+    """``#12 (from #5, sparsity 0.42)``, ``#30 (BO, 6 epochs)``."""
+    if point.parent_id is not None:
+        origin = f"from #{point.parent_id}"
+    else:
+        origin = {"acquisition": "BO"}.get(point.origin, "random")
     sparsity = "" if point.sparsity is None else f", sparsity {point.sparsity:.2f}"
-    return f"#{point.id} ({origin}{sparsity})"
+    epochs = "" if point.epochs is None else f", {point.epochs} epochs"
+    return f"#{point.id} ({origin}{sparsity}{epochs})"
 
 
 class LogDisplay:

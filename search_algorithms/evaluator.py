@@ -63,7 +63,8 @@ class CandidateEvaluator:
         try:
             model = self.space.to_keras_model(point.arch)
             trainer = self._trainer(self.seed * 100_003 + point.id)
-            result = trainer.train_and_eval(model, sparsity=point.sparsity)
+            kwargs = {} if point.epochs is None else {"epochs": point.epochs}
+            result = trainer.train_and_eval(model, sparsity=point.sparsity, **kwargs)
             if not result.ok:
                 return point.failed(result.error or "training failed",
                                     train_seconds=result.train_seconds,

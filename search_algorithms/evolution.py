@@ -106,8 +106,9 @@ class AgingEvolution:
         return point
 
     def _num_random(self) -> int:
-        return (sum(p.parent_id is None for p in self.history)
-                + sum(p.parent_id is None for p in self.pending.values()))
+        def random(p):
+            return p.parent_id is None and p.origin is None
+        return sum(map(random, self.history)) + sum(map(random, self.pending.values()))
 
     def _new_id(self) -> int:
         self.next_id += 1

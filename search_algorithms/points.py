@@ -30,12 +30,17 @@ class Point:
     """A candidate architecture (with its target sparsity when pruning) and, once trained, its scores.
 
     ``arch`` is an ``Architecture`` value; everything else is plain data. ``parent_id`` is the id of the
-    point it was morphed from (``None`` for a random one). Times are Unix seconds.
+    point it was morphed from (``None`` for a random one). ``origin`` says who chose a point that has
+    no parent: ``None`` (random) or ``"acquisition"`` (Bayesian optimisation). ``epochs``: how many
+    epochs to train it (multi-fidelity BO); ``None`` trains the training config's number. Times are
+    Unix seconds.
     """
     id: int
     arch: Any
     parent_id: Optional[int] = None
+    origin: Optional[str] = None
     sparsity: Optional[float] = None
+    epochs: Optional[int] = None
     status: str = PENDING
     val_error: Optional[float] = None
     test_error: Optional[float] = None

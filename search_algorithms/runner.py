@@ -4,6 +4,12 @@ It connects an oracle (what to try next), a worker pool (where candidates are tr
 store (snapshot + journal), a weights keeper and a display; it is the same for any oracle with the
 ``suggest``/``on_result``/``retry``/``get_state`` interface. Submission is asynchronous: whenever a
 worker is free it gets a new candidate, and results are recorded in the order they arrive.
+
+An oracle whose ``asks_ahead`` is true (Bayesian optimisation, whose asks take seconds) is asked for
+the next candidate as soon as every worker is busy, while they train, and that candidate goes to the
+first worker that frees up, as μNAS's BO loop does (it determines the next query before waiting for
+a free worker). The held candidate is already in the oracle's pending set, so it is saved with the
+state and the next ask treats it as in flight; it is journaled ("propose") when it is submitted.
 """
 from __future__ import annotations
 
@@ -25,11 +31,12 @@ def run_search(oracle, pool, store, display, *, keeper=None, save_every: int = 5
     if save_every < 1:
         raise ValueError(f"save_every must be >= 1 (got {save_every})")
     consecutive_failures = 0
+    ahead: list = []  # at most one candidate asked for while every worker was busy
     display.start(oracle.rounds, oracle.history)
     store.snapshot(oracle.get_state())
     try:
         while not oracle.is_finished():
-            _fill_workers(oracle, pool, store, display)
+            _fill_workers(oracle, pool, store, display, ahead)
             if pool.num_running() == 0:
                 raise RuntimeError("search stalled: nothing to evaluate and nothing running "
                                    f"({len(oracle.history)} of {oracle.rounds} evaluated)")
@@ -77,12 +84,16 @@ def run_search(oracle, pool, store, display, *, keeper=None, save_every: int = 5
     store.close()
 
 
-def _fill_workers(oracle, pool, store, display) -> None:
+def _fill_workers(oracle, pool, store, display, ahead: list) -> None:
     while pool.has_free_worker():
-        point = oracle.suggest()
+        point = ahead.pop() if ahead else oracle.suggest()
         if point is None:
             return
         point.attempts += 1
         store.append("propose", point=point.to_dict(), rng=oracle.rng.bit_generator.state)
         pool.submit(point)
         display.submitted(point, retry=point.attempts > 1)
+    if getattr(oracle, "asks_ahead", False) and not ahead and pool.num_running() > 0:
+        point = oracle.suggest()
+        if point is not None:
+            ahead.append(point)

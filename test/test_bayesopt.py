@@ -70,6 +70,10 @@ def test_bo_search_proposes_valid_candidates_and_uses_the_model():
         list(range(12))
     # after the starting points, candidates come from the acquisition (an ask each)
     assert len(o.ask_seconds) == 12 - SMALL["starting_points"]
+    by_id = sorted(o.history, key=lambda p: p.id)
+    assert [p.origin for p in by_id] == [None] * 4 + ["acquisition"] * 8
+    from search_algorithms.display import describe
+    assert describe(by_id[0]) == "#0 (random)" and describe(by_id[5]) == "#5 (BO)"
     model = o.model()
     assert len(model) == 12 and model.dists[0].shape == (12, 12)
     for d in model.dists:

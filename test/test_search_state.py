@@ -421,3 +421,78 @@ def test_a_stalled_search_raises_with_the_state_saved(tmp_path):
                                            r"running \(5 of 20 evaluated\)"):
         run_with(tmp_path, oracle, InlinePool(FakeEvaluator()))
     assert len(load(tmp_path / "r_agingevosearch_state.json")["points"]) == 5
+
+
+class TwoSlotPool:
+    """Two workers, scripted: ``wait_any`` finishes the oldest running candidate. Logs every
+    submission with how many candidates were running before it."""
+
+    size = 2
+
+    def __init__(self):
+        self.running, self.submitted = [], []
+        self.evaluator = FakeEvaluator()
+
+    def has_free_worker(self):
+        return len(self.running) < self.size
+
+    def num_running(self):
+        return len(self.running)
+
+    def submit(self, point):
+        self.submitted.append(point.id)
+        self.running.append(point)
+
+    def wait_any(self, timeout=None):
+        from search_algorithms.workers import evaluate_safely
+        return evaluate_safely(self.evaluator, self.running.pop(0))
+
+    def shutdown(self):
+        pass
+
+
+class AskLog:
+    """Wraps an oracle; records, for each ``suggest`` that proposed a point, how many were running."""
+
+    def __init__(self, oracle, pool, ahead):
+        self.oracle, self.pool, self.asks = oracle, pool, []
+        self.asks_ahead = ahead
+
+    def __getattr__(self, name):
+        return getattr(self.oracle, name)
+
+    def suggest(self):
+        point = self.oracle.suggest()
+        if point is not None:
+            self.asks.append((point.id, self.pool.num_running()))
+        return point
+
+
+@pytest.mark.parametrize("ahead", [True, False])
+def test_an_oracle_that_asks_ahead_is_asked_while_every_worker_is_busy(tmp_path, ahead):
+    pool = TwoSlotPool()
+    oracle = AskLog(make_search(tmp_path, rounds=12).new_oracle(), pool, ahead)
+    store = run_with(tmp_path, oracle, pool)
+    busy_asks = [i for i, running in oracle.asks if running == pool.size]
+    # asked ahead: every candidate after the first two is chosen while both workers train
+    assert busy_asks == (list(range(2, 12)) if ahead else [])
+    # each candidate submitted once, in the order asked; all evaluated, none left in flight
+    assert pool.submitted == list(range(12)) == [i for i, _ in oracle.asks]
+    state = load(store.path)
+    assert [p["id"] for p in state["points"]] == list(range(12))
+    assert all(p["status"] == "ok" for p in state["points"])
+
+
+def test_a_candidate_asked_ahead_is_saved_as_in_flight_and_evaluated_after_a_resume(tmp_path):
+    pool = TwoSlotPool()
+    oracle = AskLog(make_search(tmp_path, rounds=12).new_oracle(), pool, True)
+    with pytest.raises(ConnectionError):
+        run_with(tmp_path, oracle, PoolThatBreaks(pool, results=5))
+    # 5 evaluated, 2 running, 1 asked ahead and not yet submitted: all 3 saved as in flight
+    path = tmp_path / "r_agingevosearch_state.json"
+    state = load(path)
+    assert [p["id"] for p in state["points"]] == list(range(5))
+    assert [p["id"] for p in state["in_flight"]] == [5, 6, 7] and 7 not in pool.submitted
+    history = make_search(tmp_path, rounds=12, name="again").search(load_from=path)
+    assert sorted(p.id for p in history) == list(range(12))
+    assert all(p.ok for p in history)
