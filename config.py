@@ -179,6 +179,7 @@ class BayesOptConfig:
     dragonfly's default "ml-post_sampling", or "ml" / "post_sampling"), ``refit_every`` (refit
     them every that many evaluated points; dragonfly's 17), ``acq_max_evals`` (candidates the
     acquisition optimiser scores per ask; None: dragonfly's budget, 300 for network spaces).
+    ``multifidelity``: μNAS's BOCA, each candidate trained for 30 %-100 % of the epochs.
     """
     search_space: Any
     multifidelity: bool = False

@@ -16,6 +16,12 @@ search that tells it the same points in the same order gets the same GP:
 ``thompson_sampler`` draws one posterior sample per candidate with the points in flight
 hallucinated (dragonfly's ``halluc``): ``fast=False`` is dragonfly's own computation, ``fast=True``
 computes the same numbers with the in-flight part once per ask and one distance row per candidate.
+
+Multi-fidelity (μNAS's ``multifidelity=True``, dragonfly's BOCA): with ``fidelity=(min_epochs,
+max_epochs)`` each point also records the epochs it was trained for, the GP is dragonfly's
+Cartesian-product multi-fidelity GP over (epochs) x (network[, sparsity]), the acquisition samples
+it at the full number of epochs, and ``Boca.choose`` picks the epochs to train a chosen candidate
+for (dragonfly's ``gpb_acquisitions.boca``).
 """
 from __future__ import annotations
 
@@ -57,12 +63,15 @@ def _dragonfly():
     return m
 
 
-def gp_options(criterion: str):
-    """dragonfly's CP GP-bandit options as its GPBandit passes them to the GP fitter."""
+def gp_options(criterion: str, multifidelity: bool = False):
+    """dragonfly's CP GP-bandit options (its multi-fidelity ones with ``multifidelity``) as its
+    GPBandit passes them to the GP fitter."""
     if criterion not in HP_CRITERIA:
         raise ValueError(f"GP hyperparameter criterion must be one of {HP_CRITERIA}")
     df = _dragonfly()
-    options = df.option_handler.load_options(df.gp_bandit.get_all_cp_gp_bandit_args())
+    args = (df.gp_bandit.get_all_mf_cp_gp_bandit_args() if multifidelity
+            else df.gp_bandit.get_all_cp_gp_bandit_args())
+    options = df.option_handler.load_options(args)
     options.gpb_hp_tune_criterion = criterion
     options.hp_tune_criterion = criterion
     options.hp_tune_probs = options.gpb_hp_tune_probs if "-" in criterion else "uniform"
@@ -88,10 +97,14 @@ class ErrorModel:
     """Evaluated points, their distances and the GP of their values (see the module docstring)."""
 
     def __init__(self, *, sparsity_bounds=None, criterion: str = "ml-post_sampling",
-                 refit_every: int = 17, seed: int = 0, used_groups: int = 4):
+                 refit_every: int = 17, seed: int = 0, used_groups: int = 4,
+                 fidelity: Optional[Tuple[int, int]] = None):
         with numpy_patched():
-            self.options = gp_options(criterion)
+            self.options = gp_options(criterion, multifidelity=fidelity is not None)
             self.domain = cp_domain(sparsity_bounds)
+            self.fidel_space = None if fidelity is None else fidel_space(fidelity)
+        self.fidelity = fidelity
+        self.Z: List[list] = []  # fidelity points ([[epochs]]), multi-fidelity only
         self.has_sparsity = sparsity_bounds is not None
         self.refit_every = refit_every
         self.seed = seed
@@ -107,9 +120,24 @@ class ErrorModel:
         """A dragonfly domain point of a candidate network (and its sparsity)."""
         return [candidate, np.array([sparsity], dtype=float)] if self.has_sparsity else [candidate]
 
-    def add(self, candidate, sparsity, value: float) -> None:
-        """Tell the model one more evaluated point (its value: minus the validation error)."""
+    @property
+    def multifidelity(self) -> bool:
+        return self.fidelity is not None
+
+    def fidel(self, epochs: Optional[int]) -> list:
+        """A fidelity point; ``None`` epochs: the full number (the fidelity to optimise)."""
+        return [[int(self.fidelity[1] if epochs is None else epochs)]]
+
+    @property
+    def fidel_to_opt(self) -> list:
+        return self.fidel(None)
+
+    def add(self, candidate, sparsity, value: float, epochs: Optional[int] = None) -> None:
+        """Tell the model one more evaluated point (its value: minus the validation error;
+        ``epochs``: what it was trained for, read only with multi-fidelity)."""
         x = self.point(candidate, sparsity)
+        if self.multifidelity:
+            self.Z.append(self.fidel(epochs))
         with numpy_patched():
             new_new = self.distance([candidate], [candidate])
             if self.dists is None:
@@ -138,11 +166,20 @@ class ErrorModel:
         with seeded_numpy(self.seed * 1_000_003 + n_fit), warnings.catch_warnings():
             # dragonfly says once per fit that it uses PDOO as its Fortran DIRECT is absent.
             warnings.filterwarnings("ignore", message=".*fortran.*")
-            fitter = df.cpgp.CPGPFitter(
-                self.X[:n_fit], self.Y[:n_fit], self.domain,
-                domain_kernel_ordering=[""] * self.domain.num_domains,
-                domain_lists_of_dists=self._lists_of_dists(n_fit),
-                domain_dist_computers=computers, options=self.options, reporter="silent")
+            if self.multifidelity:
+                fitter = df.cpgp.CPMFGPFitter(
+                    self.Z[:n_fit], self.X[:n_fit], self.Y[:n_fit], config=None,
+                    fidel_space=self.fidel_space, domain=self.domain,
+                    fidel_space_kernel_ordering=[""],
+                    domain_kernel_ordering=[""] * self.domain.num_domains,
+                    domain_lists_of_dists=self._lists_of_dists(n_fit),
+                    domain_dist_computers=computers, options=self.options, reporter="silent")
+            else:
+                fitter = df.cpgp.CPGPFitter(
+                    self.X[:n_fit], self.Y[:n_fit], self.domain,
+                    domain_kernel_ordering=[""] * self.domain.num_domains,
+                    domain_lists_of_dists=self._lists_of_dists(n_fit),
+                    domain_dist_computers=computers, options=self.options, reporter="silent")
             fitter.fit_gp_for_gp_bandit(self.refit_every)
         self.fitter, self.fit_size = fitter, n_fit
 
@@ -164,11 +201,73 @@ class ErrorModel:
             else:
                 cts, dscr, other = result[(n - n_fit) % len(result)]
                 gp = fitter.build_gp(cts, dscr, other_gp_params=other, build_posterior=False)
-            gp.set_data(self.X, self.Y, build_posterior=False)
+            if self.multifidelity:
+                gp.set_mf_data(self.Z, self.X, self.Y, build_posterior=False)
+            else:
+                gp.set_data(self.X, self.Y, build_posterior=False)
             gp.set_domain_lists_of_dists(self._lists_of_dists(n))
             gp.build_posterior()
         gp.unas_method = method
         return gp
+
+
+def fidel_space(fidelity: Tuple[int, int]):
+    """The epochs a candidate can be trained for, as dragonfly's fidelity space (μNAS's)."""
+    df = _dragonfly()
+    return df.domains.CartesianProductDomain([df.domains.IntegralDomain([list(fidelity)])])
+
+
+class Boca:
+    """dragonfly's BOCA choice of the epochs to train a chosen candidate for, with its settings
+    (threshold coefficient 0.01 adapted by x/÷ 1.1 towards 25-50 % of the latest 20 results at
+    the full number of epochs; no low fidelity costing more than 90 % of the full one).
+
+    The cost of a fidelity is ``epochs / max_epochs`` (μNAS's). dragonfly adapts the coefficient
+    once per ask from the results recorded so far; here it is recomputed from the history, once
+    per result recorded after the starting points, so that a resumed search gets the same value.
+    """
+
+    def __init__(self, model: "ErrorModel"):
+        from argparse import Namespace as NS
+        self.model = model
+        ec = import_dragonfly_module("dragonfly.exd.experiment_caller")
+        self.acq = import_dragonfly_module("dragonfly.opt.gpb_acquisitions")
+        self.options = model.options
+        low, high = model.fidelity
+        self.caller = ec.CPFunctionCaller(
+            None, model.domain,
+            domain_orderings=NS(dim_ordering=[""] * model.domain.num_domains,
+                                index_ordering=list(range(model.domain.num_domains)),
+                                kernel_ordering=[""] * model.domain.num_domains,
+                                name_ordering=[f"d{i}" for i in range(model.domain.num_domains)],
+                                raw_name_ordering=[f"d{i}" for i in range(model.domain.num_domains)]),
+            fidel_space=model.fidel_space, fidel_cost_func=lambda z: float(z[0][0]) / high,
+            fidel_to_opt=model.fidel_to_opt,
+            fidel_space_orderings=NS(dim_ordering=[[""]], index_ordering=[[0]], kernel_ordering=[""],
+                                     name_ordering=[["epochs"]], raw_name_ordering=["epochs"]))
+
+    def threshold_coefficient(self, at_full: Sequence[bool], starting_points: int) -> float:
+        """The coefficient after the results ``at_full`` (True: trained for the full epochs),
+        in the order they were recorded."""
+        o = self.options
+        coeff = o.boca_thresh_coeff_init
+        window = o.boca_thresh_window_length
+        for n in range(starting_points + 1, len(at_full) + 1):
+            frac = sum(at_full[:n][-window:]) / float(window)
+            if frac <= o.target_fidel_to_opt_query_frac_min:
+                coeff *= o.boca_thresh_multiplier
+            elif frac >= o.target_fidel_to_opt_query_frac_max:
+                coeff /= o.boca_thresh_multiplier
+        return coeff
+
+    def choose(self, gp, select, *, coeff: float, y_range: float):
+        """``(epochs, domain point)``: ``select(fidel_to_opt_gp)`` picks the domain point (the
+        acquisition maximised on the GP at the full epochs), then BOCA the epochs."""
+        from argparse import Namespace as NS
+        anc = NS(curr_acq="custom_mobo_ts", boca_thresh_coeff=coeff, y_range=y_range,
+                 boca_max_low_fidel_cost_ratio=self.options.boca_max_low_fidel_cost_ratio)
+        fidel, point = self.acq.boca(lambda g, _anc: select(g), gp, anc, self.caller)
+        return int(np.asarray(fidel[0]).ravel()[0]), point
 
 
 def kernel_hyperparameters(gp) -> dict:
@@ -182,12 +281,20 @@ def kernel_hyperparameters(gp) -> dict:
     return out
 
 
-def thompson_sampler(gp, in_flight: Sequence[list], distance, *, fast: bool = True
-                     ) -> Callable[[list], float]:
+def thompson_sampler(gp, in_flight: Sequence, distance, *, fast: bool = True,
+                     fidel_to_opt=None) -> Callable[[list], float]:
     """A function drawing one posterior sample of the GP at a domain point, with ``in_flight``
-    hallucinated. Both paths consume numpy's global RNG identically (one normal per call)."""
+    hallucinated. Both paths consume numpy's global RNG identically (one normal per call).
+
+    Multi-fidelity (``fidel_to_opt`` given): ``gp`` is the multi-fidelity GP, the sample is taken
+    at (``fidel_to_opt``, point) and ``in_flight`` holds (fidelity, point) pairs."""
     gen = import_dragonfly_module("dragonfly.utils.general_utils")
     in_flight = list(in_flight)
+    if fidel_to_opt is not None and not fast:
+        acq = import_dragonfly_module("dragonfly.opt.gpb_acquisitions")
+        gp = acq._get_fidel_to_opt_gp(gp, fidel_to_opt)  # noqa: SLF001 - dragonfly's BOCA GP
+    elif fidel_to_opt is not None:
+        return _FastSampler(gp, in_flight, distance, gen, fidel_to_opt)
     if not fast:
         if in_flight:
             return lambda x: float(gp.draw_samples_with_hallucinated_observations(
@@ -200,10 +307,10 @@ class _FastSampler:
     """dragonfly's ``draw_samples[_with_hallucinated_observations]`` for one point at a time,
     with everything that does not depend on the candidate computed once."""
 
-    def __init__(self, gp, in_flight, distance, gen):
+    def __init__(self, gp, in_flight, distance, gen, fidel_to_opt=None):
         core = import_dragonfly_module("dragonfly.gp.gp_core")
         self.core, self.gen, self.gp, self.distance = core, gen, gp, distance
-        self.kernels = gp.kernel.kernel_list
+        self.fidel_to_opt = fidel_to_opt
         self.train = gp.X
         self.halluc = in_flight
         self.others = list(gp.X) + in_flight
@@ -225,26 +332,45 @@ class _FastSampler:
         key = getattr(cand, "key", None)
         hit = self.cache.get(key) if key is not None else None
         if hit is None:
+            if self.fidel_to_opt is not None:
+                others = [o[1] for o in others]
             hit = (self.distance([cand], [o[0] for o in others]), self.distance([cand], [cand]))
             if key is not None:
                 self.cache[key] = hit
         return hit
 
-    def _kernel(self, x, others, nn_dists):
-        """``gp.kernel([x], others)`` (a Cartesian product kernel) from the network distances."""
-        result = self.gp.kernel.hyperparams["scale"] * np.ones((1, len(others)))
-        for idx, kern in enumerate(self.kernels):
+    @staticmethod
+    def _domain_kernel(kernel, x, others, nn_dists):
+        """``kernel([x], others)`` (a Cartesian product kernel over (network[, sparsity])) from
+        the network distances."""
+        result = kernel.hyperparams["scale"] * np.ones((1, len(others)))
+        for idx, kern in enumerate(kernel.kernel_list):
             if idx == 0:
                 result *= kern.evaluate_from_dists(nn_dists)
             else:
                 result *= kern([x[idx]], [o[idx] for o in others])
         return result
 
+    def _kernel(self, x, others, nn_dists):
+        """``gp.kernel([x], others)``; multi-fidelity: over (fidelity, domain point) pairs, as
+        dragonfly's product of the fidelity and the domain kernels."""
+        if self.fidel_to_opt is None:
+            return self._domain_kernel(self.gp.kernel, x, others, nn_dists)
+        z, point = x
+        result = self.gp.kernel.hyperparams["scale"] * np.ones((1, len(others)))
+        result *= self.gp.fidel_space_kernel([z], [o[0] for o in others])
+        result *= self._domain_kernel(self.gp.domain_kernel, point, [o[1] for o in others],
+                                      nn_dists)
+        return result
+
     def __call__(self, x) -> float:
         gp = self.gp
         with numpy_patched():
             others = self.others
-            row_dists, self_dists = self._dists(x[0], others)
+            if self.fidel_to_opt is not None:
+                x = (self.fidel_to_opt, x)
+            row_dists, self_dists = self._dists((x[1] if self.fidel_to_opt is not None
+                                                 else x)[0], others)
             K_row = self._kernel(x, others, row_dists)
             n = len(self.train)
             mean = gp.mean_func([x]) + K_row[:, :n].dot(gp.alpha)

@@ -61,7 +61,13 @@ def _distance_class():
                     nets2 = nets1 if symmetric else [_as_network(x) for x in X2]
                     if not self.fast_ot or args or kwargs or not nets1 or not nets2:
                         return super().evaluate(nets1, nets2, *args, **kwargs)
-                    return self._batched(nets1, nets2, symmetric)
+                    # The same network given many times (dragonfly's BOCA evaluates one candidate
+                    # at ~100 fidelities) is computed once and its rows/columns repeated.
+                    u1, i1 = _unique(nets1)
+                    u2, i2 = (u1, i1) if symmetric else _unique(nets2)
+                    if len(u1) == len(nets1) and len(u2) == len(nets2):
+                        return self._batched(nets1, nets2, symmetric)
+                    return [d[np.ix_(i1, i2)] for d in self._batched(u1, u2, symmetric)]
 
             def _batched(self, nets1, nets2, symmetric):
                 """``evaluate`` with the cost matrices of one network against many built in one
@@ -158,6 +164,18 @@ def _distance_class():
 
         _cls = _Distance
     return _cls
+
+
+def _unique(nets):
+    """The distinct network objects of ``nets`` (by identity, in first-seen order) and each
+    entry's index among them."""
+    seen, unique, index = {}, [], []
+    for net in nets:
+        k = seen.setdefault(id(net), len(unique))
+        if k == len(unique):
+            unique.append(net)
+        index.append(k)
+    return unique, np.asarray(index, dtype=int)
 
 
 def _transport_cost(supply, demand, costs) -> float:

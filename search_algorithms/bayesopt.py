@@ -13,7 +13,12 @@ What it proposes (μNAS's BO):
   figures, with ``lambda ~ U(0, 1)^4`` drawn afresh per ask (the random scalarisation);
 - the acquisition is maximised by an aging-evolution GA: ``ga_population`` (100) random
   candidates, then children of the best of ``ga_sample`` (25) drawn from the latest 100, up to the
-  acquisition budget (dragonfly's: 300 evaluations for network domains).
+  acquisition budget (dragonfly's: 300 evaluations for network domains);
+- multi-fidelity (``fidelity=(min_epochs, max_epochs)``, μNAS: 30 %..100 % of the training
+  epochs): each point also says how many epochs to train it (``Point.epochs``); starting points
+  train the full number with probability 0.5, else a uniformly drawn one; after them the GP
+  models (epochs, candidate), the acquisition samples it at the full epochs, and dragonfly's BOCA
+  picks the epochs for the chosen candidate.
 
 The oracle never serialises dragonfly objects: its GP is rebuilt from the evaluated points (see
 ``dragonfly_adapters.gp``), and every random number of an ask comes from numpy's global RNG seeded
@@ -25,7 +30,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -67,7 +72,8 @@ class BayesOptimisation(AgingEvolution):
                  pruning=None, seed: int = 0, hp_criterion: str = "ml-post_sampling",
                  refit_every: int = 17, acq_max_evals: Optional[int] = None,
                  ga_population: int = 100, ga_sample: int = 25, fast: bool = True,
-                 max_retries: int = 1, clock=time.time):
+                 fidelity: Optional[Tuple[int, int]] = None, max_retries: int = 1,
+                 clock=time.time):
         super().__init__(search_space, bounds=bounds, rounds=rounds, population_size=1,
                          sample_size=1, initial_population_size=starting_points, pruning=pruning,
                          seed=seed, max_retries=max_retries, clock=clock)
@@ -78,6 +84,10 @@ class BayesOptimisation(AgingEvolution):
         self.ga_population = ga_population
         self.ga_sample = ga_sample
         self.fast = fast
+        if fidelity is not None and not 1 <= fidelity[0] <= fidelity[1]:
+            raise ValueError(f"fidelity must be (min_epochs, max_epochs) with 1 <= min <= max, "
+                             f"got {fidelity}")
+        self.fidelity = None if fidelity is None else (int(fidelity[0]), int(fidelity[1]))
         self._model = None
         self._told = 0                           # history points already given to the model
         self._candidates: Dict[int, object] = {}  # point id -> CandidateNetwork
@@ -96,11 +106,11 @@ class BayesOptimisation(AgingEvolution):
             from dragonfly_adapters.gp import ErrorModel
             self._model = ErrorModel(sparsity_bounds=self.sparsity_bounds,
                                      criterion=self.hp_criterion, refit_every=self.refit_every,
-                                     seed=self.seed)
+                                     seed=self.seed, fidelity=self.fidelity)
             self._told = 0
         for p in self.history[self._told:]:
             if p.ok and p.val_error is not None and math.isfinite(p.val_error):
-                self._model.add(self._candidate(p), p.sparsity, -p.val_error)
+                self._model.add(self._candidate(p), p.sparsity, -p.val_error, epochs=p.epochs)
         self._told = len(self.history)
         return self._model
 
@@ -116,16 +126,29 @@ class BayesOptimisation(AgingEvolution):
         self._model, self._told, self._candidates = None, 0, {}
 
     # --- proposing -----------------------------------------------------------------------------
+    def _random_point(self) -> Point:
+        """A random architecture (and sparsity); with multi-fidelity also its epochs: the full
+        number with probability 0.5 (μNAS's setting), else uniform over the fidelity range."""
+        point = super()._random_point()
+        if self.fidelity is not None:
+            low, high = self.fidelity
+            full = self.rng.random() < 0.5
+            point.epochs = high if full else int(self.rng.integers(low, high + 1))
+        return point
+
     def _child_point(self) -> Point:
         """A candidate chosen by the acquisition (a random one while fewer than two succeeded)."""
         if sum(p.ok for p in self.history) < 2:
             return self._random_point()
         start = time.perf_counter()
         ask_seed = int(self.rng.integers(2 ** 32))
-        arch, sparsity = self.acquire(ask_seed)
+        if self.fidelity is None:
+            (arch, sparsity), epochs = self.acquire(ask_seed), None
+        else:
+            arch, sparsity, epochs = self.acquire_with_fidelity(ask_seed)
         self.ask_seconds.append(time.perf_counter() - start)
         point = Point(id=self._new_id(), arch=arch, sparsity=sparsity, origin="acquisition",
-                      proposed_at=self.clock())
+                      epochs=epochs, proposed_at=self.clock())
         log.info("BO ask for #%d took %.1f s (%d evaluated, %d in flight)", point.id,
                  self.ask_seconds[-1], len(self.history), len(self.running_points()))
         return point
@@ -137,28 +160,67 @@ class BayesOptimisation(AgingEvolution):
     def acquire(self, ask_seed: int):
         """(architecture, sparsity) maximising one draw of the acquisition; all randomness from
         numpy's global RNG seeded with ``ask_seed``."""
-        from dragonfly_adapters.gp import seeded_numpy, thompson_sampler
+        from dragonfly_adapters.gp import seeded_numpy
         from dragonfly_adapters.numpy_compat import numpy_patched
 
         model = self.model()
         with seeded_numpy(ask_seed), numpy_patched():
+            return self._maximise(*self._acquisition(model, model.gp()))
+
+    def acquire_with_fidelity(self, ask_seed: int):
+        """(architecture, sparsity, epochs): the candidate maximising one draw of the acquisition
+        on the GP at the full epochs, and the epochs BOCA picks for it."""
+        from dragonfly_adapters.gp import Boca, seeded_numpy
+        from dragonfly_adapters.network import CandidateNetwork
+        from dragonfly_adapters.numpy_compat import numpy_patched
+
+        model = self.model()
+        full = self.fidelity[1]
+        at_full = [p.epochs is None or p.epochs >= full for p in self.history]
+        y_range = (max(model.Y) - min(model.Y)) if len(model.Y) > 1 else 1.0
+        with seeded_numpy(ask_seed), numpy_patched():
+            boca = Boca(model)
+            coeff = boca.threshold_coefficient(at_full, self.initial_population_size)
             gp = model.gp()
-            in_flight = [model.point(self._candidate(p), p.sparsity)
-                         for p in self.running_points()]
-            sample = thompson_sampler(gp, in_flight, model.distance, fast=self.fast)
-            lambdas = np.random.uniform(0.0, 1.0, size=len(OBJECTIVE_BOUNDS))
-            weights = dict(zip(OBJECTIVE_BOUNDS, lambdas))
+            chosen = {}
 
-            def acquisition(cand, sparsity) -> float:
-                error = -sample(model.point(cand, sparsity))
-                values = {"val_error": error, **cand.resources_at(sparsity)}
-                terms = [min(values[name] / self.bounds[b], NORMALISED_CAP) / weights[name]
-                         for name, b in OBJECTIVE_BOUNDS.items() if self.bounds.get(b) is not None]
-                return -max(terms)
+            def select(_fidel_to_opt_gp):
+                arch, sparsity = self._maximise(*self._acquisition(model, gp))
+                chosen["point"] = (arch, sparsity)
+                return model.point(CandidateNetwork(arch, self.space), sparsity)
 
-            dim = model.domain.get_dim()
-            budget = self.acq_max_evals or default_acq_budget(self.next_id, dim)
-            return self._maximise(acquisition, budget)
+            epochs, _ = boca.choose(gp, select, coeff=coeff, y_range=y_range)
+        arch, sparsity = chosen["point"]
+        return arch, sparsity, epochs
+
+    def _acquisition(self, model, gp):
+        """(acquisition function, budget) for one ask: one Thompson sample of the error (at the
+        full epochs with multi-fidelity) and the exact resources under a random scalarisation.
+        Call with numpy's global RNG seeded and numpy patched."""
+        from dragonfly_adapters.gp import thompson_sampler
+
+        running = self.running_points()
+        if model.multifidelity:
+            in_flight = [(model.fidel(p.epochs), model.point(self._candidate(p), p.sparsity))
+                         for p in running]
+        else:
+            in_flight = [model.point(self._candidate(p), p.sparsity) for p in running]
+        sample = thompson_sampler(gp, in_flight, model.distance, fast=self.fast,
+                                  fidel_to_opt=model.fidel_to_opt if model.multifidelity
+                                  else None)
+        lambdas = np.random.uniform(0.0, 1.0, size=len(OBJECTIVE_BOUNDS))
+        weights = dict(zip(OBJECTIVE_BOUNDS, lambdas))
+
+        def acquisition(cand, sparsity) -> float:
+            error = -sample(model.point(cand, sparsity))
+            values = {"val_error": error, **cand.resources_at(sparsity)}
+            terms = [min(values[name] / self.bounds[b], NORMALISED_CAP) / weights[name]
+                     for name, b in OBJECTIVE_BOUNDS.items() if self.bounds.get(b) is not None]
+            return -max(terms)
+
+        dim = model.domain.get_dim()
+        budget = self.acq_max_evals or default_acq_budget(self.next_id, dim)
+        return acquisition, budget
 
     def _maximise(self, acquisition, budget: int):
         """μNAS's aging-evolution GA over candidates (the acquisition optimiser)."""
@@ -224,18 +286,22 @@ class BayesOpt(AgingEvoSearch):
     algorithm = ALGORITHM
     state_suffix = BO_STATE_SUFFIX
 
-    def __init__(self, experiment_name, search_config, training_config, bound_config, **kwargs):
-        if getattr(search_config, "multifidelity", False):
-            raise ValueError("BayesOptConfig.multifidelity=True (BOCA over training epochs) is "
-                             "not supported by this port; set multifidelity=False")
-        super().__init__(experiment_name, search_config, training_config, bound_config, **kwargs)
+    @property
+    def fidelity(self) -> Optional[Tuple[int, int]]:
+        """μNAS's epoch range for multi-fidelity: 30 % (at least 1) to 100 % of the training
+        epochs; ``None`` without ``multifidelity``."""
+        if not getattr(self.config, "multifidelity", False):
+            return None
+        epochs = int(self.training_config.epochs)
+        return (max(1, int(0.3 * epochs)), epochs)
 
     def new_oracle(self) -> BayesOptimisation:
         c = self.config
         return BayesOptimisation(self.space, bounds=self.bounds, rounds=c.rounds,
                                  starting_points=c.starting_points, pruning=self.pruning,
                                  seed=self.seed, hp_criterion=c.gp_hp_criterion,
-                                 refit_every=c.refit_every, acq_max_evals=c.acq_max_evals)
+                                 refit_every=c.refit_every, acq_max_evals=c.acq_max_evals,
+                                 fidelity=self.fidelity)
 
 
 #: The name this project used before BO was built.

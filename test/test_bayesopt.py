@@ -37,9 +37,16 @@ def fake_error(point):
 point_space = space()
 
 
+FULL_EPOCHS = 15
+
+
 def score(point):
+    """The fake error; a candidate trained for fewer epochs (multi-fidelity) errs more."""
     err, r = fake_error(point)
-    return point.completed(val_error=err, test_error=err, resource_features=r, epochs_run=1)
+    if point.epochs is not None:
+        err += 0.02 * (FULL_EPOCHS - point.epochs)
+    return point.completed(val_error=err, test_error=err, resource_features=r,
+                           epochs_run=point.epochs or 1)
 
 
 def run(oracle, results=None, in_flight=2):
@@ -93,14 +100,15 @@ def test_fast_and_straightforward_sampling_suggest_the_same_candidates():
     assert [p.arch.to_dict() for p in fast.history] == [p.arch.to_dict() for p in slow.history]
 
 
-def test_resumed_model_is_the_uninterrupted_model():
+@pytest.mark.parametrize("fidelity", [None, (4, FULL_EPOCHS)])
+def test_resumed_model_is_the_uninterrupted_model(fidelity):
     """Telling a fresh oracle every finished point again gives the same GP: the same distances,
-    values and hyperparameters, and the same next suggestion."""
-    a = new_oracle(rounds=20)
+    values and hyperparameters, and the same next suggestion (and epochs)."""
+    a = new_oracle(rounds=20, fidelity=fidelity)
     running = run(a, results=9)
     assert len(running) == 2  # two candidates in flight when the state is taken
     state = json.loads(json.dumps(a.get_state()))
-    b = new_oracle(rounds=20)
+    b = new_oracle(rounds=20, fidelity=fidelity)
     b.set_state(state, b.space.architecture_from_dict)
     b.queue.clear()  # b requeued the two in flight; as in a, they are running, not queued
     ma, mb = a.model(), b.model()
@@ -112,7 +120,62 @@ def test_resumed_model_is_the_uninterrupted_model():
     with seeded_numpy(7):
         hb = kernel_hyperparameters(mb.gp())
     assert ha == hb
-    assert a.suggest().arch.to_dict() == b.suggest().arch.to_dict()
+    sa, sb = a.suggest(), b.suggest()
+    assert (sa.arch.to_dict(), sa.epochs) == (sb.arch.to_dict(), sb.epochs)
+
+
+def test_multifidelity_points_say_their_epochs_and_the_gp_models_them():
+    fast = new_oracle(fidelity=(4, FULL_EPOCHS), rounds=10, fast=True)
+    slow = new_oracle(fidelity=(4, FULL_EPOCHS), rounds=10, fast=False)
+    run(fast)
+    run(slow)
+    points = sorted(fast.history, key=lambda p: p.id)
+    assert all(4 <= p.epochs <= FULL_EPOCHS for p in points)
+    # starting points: the full epochs with probability 0.5, else drawn from the range
+    assert {p.epochs == FULL_EPOCHS for p in points[:4]} == {True, False}
+    # the GP is dragonfly's multi-fidelity GP over (epochs) x (network)
+    model = fast.model()
+    assert model.Z == [[[p.epochs]] for p in fast.history]
+    from dragonfly_adapters.numpy_compat import numpy_patched
+    with numpy_patched():
+        gp = model.gp()
+        assert gp.ZZ == model.Z and len(gp.XX) == len(model.Y)
+        # the same candidate predicted at fewer epochs errs more (the model learned the fidelity)
+        x = model.X[0]
+        low, high = gp.eval_at_fidel([[[4]], [[FULL_EPOCHS]]], [x, x])[0]
+    assert -low > -high
+    # the fast sampler gives dragonfly's own samples: same candidates, same epochs
+    assert [(p.arch.to_dict(), p.epochs) for p in fast.history] == \
+        [(p.arch.to_dict(), p.epochs) for p in slow.history]
+
+
+def test_boca_threshold_coefficient_follows_dragonflys_rule():
+    """x1.1 after a result when <= 25 % of the latest 20 were at the full epochs, /1.1 when
+    >= 50 % (the fraction over a window of 20, as dragonfly divides), from the first result
+    after the starting points."""
+    from dragonfly_adapters.gp import Boca, ErrorModel
+    boca = Boca(ErrorModel(fidelity=(4, FULL_EPOCHS)))
+    assert boca.threshold_coefficient([False] * 10, starting_points=4) == \
+        pytest.approx(0.01 * 1.1 ** 6)
+    # all at the full epochs: 1..5 of 20 (<= 25 %) up, 6..9 unchanged, 10..30 down
+    assert boca.threshold_coefficient([True] * 30, starting_points=0) == \
+        pytest.approx(0.01 * 1.1 ** (5 - 21))
+
+
+def test_the_evaluator_trains_a_point_for_its_epochs():
+    from config import TrainingConfig
+    from dataset import Digits
+    from search_algorithms.evaluator import CandidateEvaluator
+    from search_algorithms.points import Point
+    import keras
+    training = TrainingConfig(dataset=Digits(), epochs=5, batch_size=64,
+                              optimizer=lambda: keras.optimizers.SGD(0.05))
+    evaluator = CandidateEvaluator(point_space, training, keep_weights=False)
+    arch = point_space.random_architecture(np.random.default_rng(0))
+    two, _ = evaluator.evaluate(Point(id=0, arch=arch, epochs=2))
+    full, _ = evaluator.evaluate(Point(id=1, arch=arch))
+    assert two.ok and full.ok, (two.error, full.error)
+    assert (two.epochs_run, full.epochs_run) == (2, 5)
 
 
 def test_pruning_adds_a_sparsity_dimension_within_its_bounds():

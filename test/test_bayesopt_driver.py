@@ -113,11 +113,15 @@ def test_bounds_all_none_is_one_line_and_exit_2(tmp_path, capsys):
     assert rc == 2 and len(errors) == 1 and "at least one bound must be set" in errors[0]
 
 
-def test_multifidelity_is_refused_in_one_line(tmp_path, capsys):
+def test_multifidelity_trains_30_to_100_percent_of_the_epochs(tmp_path):
     cfg = config_file(tmp_path, "BayesOptConfig(search_space=CnnSearchSpace(), "
                                 "multifidelity=True, checkpoint_dir=%r)" % str(tmp_path))
-    rc, errors = run_driver(capsys, cfg)
-    assert rc == 2 and len(errors) == 1 and "multifidelity" in errors[0]
+    config = driver.load_config(cfg)
+    search = config["search_algorithm"]("mf", config["search_config"], config["training_config"],
+                                        config["bound_config"], use_ray=False)
+    epochs = config["training_config"].epochs
+    assert search.fidelity == (max(1, int(0.3 * epochs)), epochs)
+    assert search.new_oracle().fidelity == search.fidelity
 
 
 def test_a_config_without_search_algorithm_runs_bayesopt(tmp_path):
