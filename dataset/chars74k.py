@@ -73,6 +73,28 @@ class Chars74K(Dataset):
             raise DatasetUnavailable(
                 f"Chars74K is incomplete: no images of class(es) {missing[:5]}"
                 f"{'...' if len(missing) > 5 else ''} under {self.image_dir}; {self._how()}.")
+        self._check_split_sizes(sum(1 for p in self.image_dir.glob("Sample*/img*.png")
+                                    if _FILE_NAME.match(p.name)))
+
+    def _check_split_sizes(self, n: int) -> None:
+        """One line unless ``n`` images make stratified test / validation / training splits with
+        every class in each (what scikit-learn's ``train_test_split`` needs), so that a too small
+        tree fails here, before any worker starts, not inside each worker."""
+        import math
+        classes = 2 if self.binary else NUM_CLASSES
+
+        def size(split, total):
+            return split if isinstance(split, int) else math.ceil(split * total)
+
+        test = size(self.test_size, n)
+        val = size(self.validation_split, n - test)
+        train = n - test - val
+        if min(test, val, train) < classes:
+            raise DatasetUnavailable(
+                f"Chars74K under {self.image_dir} has {n} images: too few for a test split of "
+                f"{test}, a validation split of {val} and a training split of {train} (each needs "
+                f"at least {classes}, one per class); lower test_size/validation_split or "
+                f"{self._how()}.")
 
     def files_and_labels(self):
         """Sorted image paths and their 0-based class labels (62 classes)."""

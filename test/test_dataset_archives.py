@@ -128,6 +128,16 @@ def test_chars74k_splits_labels_and_scaling(chars_dir):
     assert np.bincount(b.y_test).tolist() == [62, 62] and np.bincount(b.y_val).tolist() == [31, 31]
 
 
+def test_chars74k_too_small_for_its_splits_fails_in_one_line_before_loading(chars_dir):
+    from dataset.base import DatasetUnavailable
+    ds = Chars74K(chars_dir, img_size=(8, 8))           # the defaults: 2000 test, 705 validation
+    with pytest.raises(DatasetUnavailable, match=r"has 310 images: too few for a test split of "
+                                                 r"2000") as e:
+        ds.check_available()
+    assert "\n" not in str(e.value)
+    Chars74K(chars_dir, (8, 8), validation_split=62, test_size=124).check_available()  # fits
+
+
 def test_chars74k_default_split_fractions(chars_dir):
     s = Chars74K(chars_dir, img_size=(8, 8), validation_split=0.25, test_size=0.2).splits()
     assert (len(s.y_train), len(s.y_val), len(s.y_test)) == (186, 62, 62)

@@ -98,9 +98,9 @@ def test_config_trains_a_two_epoch_candidate_on_the_test_tree(name, trees, tmp_p
     problem = ensure_available(dataset, data_dir=trees["empty"])
     assert problem and "\n" not in problem and str(trees["empty"]) in problem
     tree = trees[type(dataset).__name__]
+    fit_split_counts_to_tree(dataset)       # the config's split counts need the full dataset
     assert ensure_available(dataset, data_dir=tree) is None
     assert Path(dataset.data_dir) == tree
-    fit_split_counts_to_tree(dataset)
 
     # The search space learnt the data's shape from the dataset, as in the driver.
     assert space.input_shape == tuple(dataset.input_shape)
