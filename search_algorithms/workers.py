@@ -266,6 +266,7 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
     kwargs = dict(include_dashboard=False, log_to_driver=False, configure_logging=True,
                   logging_level=logging.WARNING, runtime_env={"env_vars": env_vars})
     if address:
+        _probe(address)
         try:
             ray.init(address=address, **kwargs)
         except Exception as e:  # noqa: BLE001 - ConnectionError, RuntimeError, AuthenticationError
@@ -281,6 +282,24 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
 
 class RayUnavailable(RuntimeError):
     """The Ray cluster named by ``--ray-address`` cannot be joined (one line, with a hint)."""
+
+
+def _probe(address: str, timeout: float = 5.0) -> None:
+    """Fail in seconds when nothing listens at a ``host:port`` (or ``ray://host:port``)
+    address: Ray itself would retry for ~13 minutes before giving up. ``auto`` and addresses
+    without a port are left to Ray."""
+    import socket
+    hostport = address.split("://", 1)[-1].rstrip("/")
+    host, sep, port = hostport.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as e:
+        raise RayUnavailable(
+            f"could not join the Ray cluster at {address}: nothing answers at {hostport} "
+            f"({type(e).__name__}: {e}); is the cluster running? (`ray start --head` prints "
+            f"its address)") from None
 
 
 def _join_failure(address: str, error: BaseException) -> str:
