@@ -274,7 +274,7 @@ def reduced_channel_model(model, layout):
 
     kernels = {l.name: np.asarray(l.kernel) for l in prunable_layers(model, structured=True)}
     pruning = ChannelPruning(layout, kernels)
-    masks = pruning._mask                       # tensor name -> live channels (bool)
+    masks = pruning.live_channels               # tensor name -> live channels (bool)
     layers = layout.layers
     fixed = keras.Model(model.inputs, [_layer_output(model, l) for l in layers])
     values = fixed([np.zeros((1,) + tuple(layout.input_shape), np.float32)], training=False)

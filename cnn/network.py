@@ -229,6 +229,11 @@ class ChannelPruning:
                 kept = kernel[rows][:, out_mask]
             self._sparse[name] = int(np.count_nonzero(kept))
 
+    @property
+    def live_channels(self) -> Dict[str, np.ndarray]:
+        """Tensor name -> boolean mask of its live channels/units (what an export keeps)."""
+        return dict(self._mask)
+
     @staticmethod
     def _checked_kernel(layer: Layer, layout: Layout, kernel: np.ndarray) -> np.ndarray:
         in_shape = layout.shape(layer.inputs[0])
