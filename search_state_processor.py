@@ -164,15 +164,24 @@ def _num(v, fmt="{:,}") -> str:
 
 
 def format_table(points: Sequence[Point], bounds: dict) -> str:
+    """One row per point. "parent": the point it was morphed from, "BO" for a candidate chosen
+    by Bayesian optimisation's acquisition, "-" for a random one; an "epochs" column appears
+    when points were trained for their own number of epochs (multi-fidelity BO)."""
+    with_epochs = any(p.epochs is not None for p in points)
     head = (f"{'id':>5} {'parent':>6} {'val err':>8} {'test err':>8} {'peak mem B':>11} "
-            f"{'size B':>9} {'MACs':>12} {'sparsity':>8}  in bounds")
+            f"{'size B':>9} {'MACs':>12} {'sparsity':>8} " + (f"{'epochs':>6} " if with_epochs
+                                                                else "") + " in bounds")
     rows = [head]
     for p in points:
         rf = p.resource_features or {}
-        rows.append(f"{p.id:>5} {_num(p.parent_id, '{}'):>6} {_num(p.val_error, '{:.4f}'):>8} "
+        parent = "BO" if p.parent_id is None and p.origin == "acquisition" else \
+            _num(p.parent_id, '{}')
+        epochs = f"{_num(p.epochs, '{}'):>6} " if with_epochs else ""
+        rows.append(f"{p.id:>5} {parent:>6} {_num(p.val_error, '{:.4f}'):>8} "
                     f"{_num(p.test_error, '{:.4f}'):>8} {_num(rf.get('peak_memory_usage')):>11} "
                     f"{_num(rf.get('model_size')):>9} {_num(rf.get('macs')):>12} "
-                    f"{_num(p.sparsity, '{:.3f}'):>8}  {'yes' if in_bounds(p, bounds) else 'no'}")
+                    f"{_num(p.sparsity, '{:.3f}'):>8} {epochs} "
+                    f"{'yes' if in_bounds(p, bounds) else 'no'}")
     return "\n".join(rows)
 
 
