@@ -168,3 +168,21 @@ def test_cli_csv_is_the_originals_format(shuffled):
         rf = r["resource_features"]
         assert line == (f"{r['test_error']:.4f},{rf['peak_memory_usage']},{rf['model_size']},"
                         f"{rf['macs']}")
+
+
+def test_table_marks_bo_candidates_and_shows_epochs_only_when_points_have_them():
+    from search_algorithms.points import Point
+    arch = FakeSearchSpace().random_architecture(None)
+    rf = {"peak_memory_usage": 10, "model_size": 20, "macs": 30}
+    random, bo = (Point(id=i, arch=arch, origin=o).completed(
+        val_error=0.1, test_error=0.1, resource_features=rf) for i, o in ((0, None), (1, "acquisition")))
+    child = Point(id=2, arch=arch, parent_id=1).completed(val_error=0.1, test_error=0.1,
+                                                          resource_features=rf)
+    bounds = {"error_bound": 0.5}
+    head, *rows = ssp.format_table([random, bo, child], bounds).splitlines()
+    assert "epochs" not in head
+    assert [r.split()[1] for r in rows] == ["-", "BO", "1"]
+    bo.epochs = 4
+    head, *rows = ssp.format_table([random, bo], bounds).splitlines()
+    assert head.split()[-3:] == ["epochs", "in", "bounds"]
+    assert [r.split()[-2] for r in rows] == ["-", "4"]
