@@ -14,8 +14,10 @@ search that tells it the same points in the same order gets the same GP:
   seeded RNG; posterior samples are used in turn, one per added point.
 
 ``thompson_sampler`` draws one posterior sample per candidate with the points in flight
-hallucinated (dragonfly's ``halluc``): ``fast=False`` is dragonfly's own computation, ``fast=True``
-computes the same numbers with the in-flight part once per ask and one distance row per candidate.
+hallucinated (dragonfly's ``halluc``): ``fast=False`` is dragonfly's own computation (its distances
+posed as dragonfly poses them, one transport problem per pair), ``fast=True`` computes the same
+numbers with the in-flight part once per ask and one distance row per candidate, by the label-group
+decomposition of the transport problems (``decomposed.py``; equal to rounding).
 """
 from __future__ import annotations
 
@@ -188,11 +190,16 @@ def thompson_sampler(gp, in_flight: Sequence[list], distance, *, fast: bool = Tr
     hallucinated. Both paths consume numpy's global RNG identically (one normal per call)."""
     gen = import_dragonfly_module("dragonfly.utils.general_utils")
     in_flight = list(in_flight)
-    if not fast:
-        if in_flight:
-            return lambda x: float(gp.draw_samples_with_hallucinated_observations(
-                1, [x], in_flight).ravel()[0])
-        return lambda x: float(gp.draw_samples(1, [x]).ravel()[0])
+    if not fast:  # dragonfly's sampling, on dragonfly's own transport problems
+        from dragonfly_adapters.kernel import undecomposed
+
+        def draw(x):
+            with undecomposed(distance):
+                if in_flight:
+                    return float(gp.draw_samples_with_hallucinated_observations(
+                        1, [x], in_flight).ravel()[0])
+                return float(gp.draw_samples(1, [x]).ravel()[0])
+        return draw
     return _FastSampler(gp, in_flight, distance, gen)
 
 
@@ -208,6 +215,7 @@ class _FastSampler:
         self.halluc = in_flight
         self.others = list(gp.X) + in_flight
         self.cache = {}
+        self.batch = None
         if in_flight:
             with numpy_patched():
                 K_haha = gp.kernel(in_flight, in_flight)
@@ -224,6 +232,12 @@ class _FastSampler:
         architecture many times; each meeting still draws its own sample)."""
         key = getattr(cand, "key", None)
         hit = self.cache.get(key) if key is not None else None
+        if hit is None and getattr(self.distance, "decompose", False) and self.distance.fast_ot:
+            if self.batch is None:  # the others, prepared once per ask
+                self.batch = self.distance.prepare([o[0] for o in others])
+            hit = (self.distance.rows(cand, self.batch), self.distance([cand], [cand]))
+            if key is not None:
+                self.cache[key] = hit
         if hit is None:
             hit = (self.distance([cand], [o[0] for o in others]), self.distance([cand], [cand]))
             if key is not None:
