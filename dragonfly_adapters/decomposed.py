@@ -113,7 +113,7 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
         if (grp["counts"] >= 2).any():
             solved.append((rows, grp, cost))
     if solved:
-        _solve_rest(solved, one, mins, mc.ravel(), sc.ravel(), one.total + batch.totals)
+        _solve_rest(solved, one, mins)
     return (one.total + batch.totals)[None, :] + mins
 
 
@@ -128,7 +128,7 @@ def _knapsack(gain, capacity, supply):
     return (x * g).sum(-1)
 
 
-def _solve_rest(solved, one, mins, mc, sc, totals):
+def _solve_rest(solved, one, mins):
     """The groups where both networks have two or more layers, together: one network-simplex
     problem per (network of the batch, coefficient set), all built at once, padded to a common
     size with massless layers (which POT's solver leaves out); a layer without any partner
@@ -146,12 +146,10 @@ def _solve_rest(solved, one, mins, mc, sc, totals):
     a = np.zeros((K, H, nr + 1))
     b = np.zeros((K, H, nc + 1))
     r0 = c0 = 0
-    raw = np.zeros((K, H, nr, nc))  # cost - 2 where a pair is solved here, else 0
     for (rows, grp, cost), w in zip(solved, widths):
         n = len(rows)
         keep = grp["valid"] & (grp["counts"] >= 2)[:, None]  # (H, w): the columns solved here
         block = np.moveaxis(cost[:, :, grp["pad"]], 1, 2)  # (K, H, n, w)
-        raw[:, :, r0:r0 + n, c0:c0 + w] = np.where(keep[None, :, None, :], block - 2.0, 0.0)
         block = np.where(keep[None, :, None, :], np.minimum(block, 2.0), 2.0)
         M[:, :, r0:r0 + n, c0:c0 + w] = block
         cheap = block < 2.0
@@ -170,49 +168,7 @@ def _solve_rest(solved, one, mins, mc, sc, totals):
     b /= safe
     b *= (a.sum(-1) / np.where(todo, b.sum(-1), 1.0))[..., None]
 
-    def solve(k, h):
-        """(minimum, plan of the real layers) of problem (k, h); the plan carries no mass where
-        the cost was clipped to 2 (such mass may as well go to the null layers)."""
-        if not todo[k, h]:
-            return 0.0, None
-        plan, value, _, _, code = emd_c(a[k, h], b[k, h], M[k, h], 100000, 1, None, None)
+    for k, h in zip(*np.nonzero(todo)):
+        _, value, _, _, code = emd_c(a[k, h], b[k, h], M[k, h], 100000, 1, None, None)
         check_result(code)
-        x = plan[:nr, :nc] * scale[k, h]
-        x[M[k, h, :nr, :nc] >= 2.0] = 0.0
-        return (value - 1.0) * scale[k, h], x
-
-    def along(x, k, h):
-        """The plan's value at coefficient set k (its costs affine in the struct coefficient)."""
-        return 0.0 if x is None else float(np.sum(x * raw[k, h]))
-
-    if len(set(mc.tolist())) != 1:  # costs not on one line: every problem solved
-        for k, h in zip(*np.nonzero(todo)):
-            mins[k, h] += solve(k, h)[0]
-        return
-    # The minimum is concave in the struct coefficient s and a plan's value is linear in s: a
-    # plan optimal at s_a and s_b is optimal for every s between them. Solve the extreme
-    # coefficients first; solve an inner one only when no plan of its neighbours is optimal
-    # at both ends.
-    order = [int(k) for k in np.argsort(sc, kind="stable")]
-    for h in np.nonzero(todo.any(axis=0))[0]:
-        tol = 1e-12 * totals[h]
-        known = {order[0]: solve(order[0], h), order[-1]: solve(order[-1], h)}
-        stack = [(0, len(order) - 1)]
-        while stack:
-            lo, hi = stack.pop()
-            if hi - lo < 2:
-                continue
-            (m_lo, x_lo), (m_hi, x_hi) = known[order[lo]], known[order[hi]]
-            if along(x_lo, order[hi], h) <= m_hi + tol:
-                x = x_lo
-            elif along(x_hi, order[lo], h) <= m_lo + tol:
-                x = x_hi
-            else:
-                mid = (lo + hi) // 2
-                known[order[mid]] = solve(order[mid], h)
-                stack += [(lo, mid), (mid, hi)]
-                continue
-            for i in range(lo + 1, hi):
-                known[order[i]] = (along(x, order[i], h), x)
-        for k, (m, _) in known.items():
-            mins[k, h] += m
+        mins[k, h] += (value - 1.0) * scale[k, h]
