@@ -60,8 +60,8 @@ def _distance_class():
                 (pairs i <= j computed and mirrored when ``X2`` is ``X1`` or None)."""
                 with numpy_patched():
                     symmetric = X2 is None or X1 is X2
-                    if self.fast_ot and self.decompose and not args and not kwargs and X1 and (
-                            symmetric or X2):
+                    if (self.fast_ot and self.decompose and not args and not kwargs
+                            and len(X1) and (symmetric or len(X2))):
                         return self._by_groups(X1, X1 if symmetric else X2)
                     nets1 = [_as_network(x) for x in X1]
                     nets2 = nets1 if symmetric else [_as_network(x) for x in X2]
