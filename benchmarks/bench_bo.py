@@ -9,8 +9,11 @@ figures, an error that falls with model size; no training) and ``--in-flight`` c
 running; one ask (GP for the ask, Thompson sampler with the in-flight points hallucinated, the
 aging-evolution GA over ``--budget`` candidates, default dragonfly's 300) is timed for each path:
 "straightforward" (dragonfly's own posterior sampling per candidate: distances to the history
-twice, the in-flight kernel rebuilt per candidate) and "fast" (in-flight part once per ask, one
-distance row per candidate). Both compute only the four OTMANN coefficient groups the kernel reads
+twice, the in-flight kernel rebuilt per candidate, each distance one transport problem per pair and
+coefficient set as dragonfly poses it) and "fast" (in-flight part once per ask, one distance row
+per candidate, the transport problems split by label group as in
+``dragonfly_adapters/decomposed.py``, no sample drawn for a candidate whose resource terms decide
+its score). The history's distances (tell) are the decomposed ones for both paths. Both compute only the four OTMANN coefficient groups the kernel reads
 (μNAS also computed a fifth, unread: see dragonfly_adapters/kernel.py). The time to tell the model the N points (distances between them, each
 pair once) and the hyperparameter fit are reported apart from the ask: a search pays them once
 per point / once per refit period. Both paths must suggest the same candidate (checked).

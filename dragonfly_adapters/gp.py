@@ -14,8 +14,10 @@ search that tells it the same points in the same order gets the same GP:
   seeded RNG; posterior samples are used in turn, one per added point.
 
 ``thompson_sampler`` draws one posterior sample per candidate with the points in flight
-hallucinated (dragonfly's ``halluc``): ``fast=False`` is dragonfly's own computation, ``fast=True``
-computes the same numbers with the in-flight part once per ask and one distance row per candidate.
+hallucinated (dragonfly's ``halluc``): ``fast=False`` is dragonfly's own computation (its distances
+posed as dragonfly poses them, one transport problem per pair), ``fast=True`` computes the same
+numbers with the in-flight part once per ask and one distance row per candidate, by the label-group
+decomposition of the transport problems (``decomposed.py``; equal to rounding).
 
 Multi-fidelity (μNAS's ``multifidelity=True``, dragonfly's BOCA): with ``fidelity=(min_epochs,
 max_epochs)`` each point also records the epochs it was trained for, the GP is dragonfly's
@@ -290,17 +292,20 @@ def thompson_sampler(gp, in_flight: Sequence, distance, *, fast: bool = True,
     at (``fidel_to_opt``, point) and ``in_flight`` holds (fidelity, point) pairs."""
     gen = import_dragonfly_module("dragonfly.utils.general_utils")
     in_flight = list(in_flight)
-    if fidel_to_opt is not None and not fast:
-        acq = import_dragonfly_module("dragonfly.opt.gpb_acquisitions")
-        gp = acq._get_fidel_to_opt_gp(gp, fidel_to_opt)  # noqa: SLF001 - dragonfly's BOCA GP
-    elif fidel_to_opt is not None:
-        return _FastSampler(gp, in_flight, distance, gen, fidel_to_opt)
-    if not fast:
-        if in_flight:
-            return lambda x: float(gp.draw_samples_with_hallucinated_observations(
-                1, [x], in_flight).ravel()[0])
-        return lambda x: float(gp.draw_samples(1, [x]).ravel()[0])
-    return _FastSampler(gp, in_flight, distance, gen)
+    if not fast:  # dragonfly's sampling, on dragonfly's own transport problems
+        from dragonfly_adapters.kernel import undecomposed
+        if fidel_to_opt is not None:
+            acq = import_dragonfly_module("dragonfly.opt.gpb_acquisitions")
+            gp = acq._get_fidel_to_opt_gp(gp, fidel_to_opt)  # noqa: SLF001 - dragonfly's BOCA GP
+
+        def draw(x):
+            with undecomposed(distance):
+                if in_flight:
+                    return float(gp.draw_samples_with_hallucinated_observations(
+                        1, [x], in_flight).ravel()[0])
+                return float(gp.draw_samples(1, [x]).ravel()[0])
+        return draw
+    return _FastSampler(gp, in_flight, distance, gen, fidel_to_opt)
 
 
 class _FastSampler:
@@ -315,6 +320,8 @@ class _FastSampler:
         self.halluc = in_flight
         self.others = list(gp.X) + in_flight
         self.cache = {}
+        self.batch = None
+        self.skipped = 0
         if in_flight:
             with numpy_patched():
                 K_haha = gp.kernel(in_flight, in_flight)
@@ -331,12 +338,18 @@ class _FastSampler:
         architecture many times; each meeting still draws its own sample)."""
         key = getattr(cand, "key", None)
         hit = self.cache.get(key) if key is not None else None
-        if hit is None:
-            if self.fidel_to_opt is not None:
-                others = [o[1] for o in others]
+        if hit is not None:
+            return hit
+        if self.fidel_to_opt is not None:  # (fidelity, domain point) pairs
+            others = [o[1] for o in others]
+        if getattr(self.distance, "decompose", False) and self.distance.fast_ot:
+            if self.batch is None:  # the others, prepared once per ask
+                self.batch = self.distance.prepare([o[0] for o in others])
+            hit = (self.distance.rows(cand, self.batch), self.distance([cand], [cand]))
+        else:
             hit = (self.distance([cand], [o[0] for o in others]), self.distance([cand], [cand]))
-            if key is not None:
-                self.cache[key] = hit
+        if key is not None:
+            self.cache[key] = hit
         return hit
 
     @staticmethod
@@ -362,6 +375,14 @@ class _FastSampler:
         result *= self._domain_kernel(self.gp.domain_kernel, point, [o[1] for o in others],
                                       nn_dists)
         return result
+
+    def skip(self, x) -> None:
+        """What ``self(x)`` does to numpy's global RNG (one normal), without the sample; raises
+        what ``self(x)`` raises for a network the distance cannot read."""
+        if getattr(self.distance, "decompose", False) and hasattr(x[0], "features"):
+            x[0].features
+        self.skipped += 1
+        np.random.normal(size=(1, 1))
 
     def __call__(self, x) -> float:
         gp = self.gp

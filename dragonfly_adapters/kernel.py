@@ -13,6 +13,8 @@ computes only what the kernel reads (identical kernel values, a fifth fewer tran
 """
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 
 from dragonfly_adapters.network import ALL_LABELS, LAYER_GROUPS, label_mismatch_costs
@@ -37,7 +39,7 @@ def _distance_class():
         base = import_dragonfly_module("dragonfly.nn.otmann").OTMANNDistanceComputer
 
         class _Distance(base):
-            def __init__(self, used_groups: int, fast_ot: bool = True):
+            def __init__(self, used_groups: int, fast_ot: bool = True, decompose: bool = True):
                 super().__init__(
                     all_layer_labels=ALL_LABELS,
                     label_mismatch_penalty=label_mismatch_costs(ALL_LABELS,
@@ -50,6 +52,7 @@ def _distance_class():
                     dflt_dist_type=DIST_TYPE, connectivity_diff_cost_function="linear")
                 self.used_groups = used_groups
                 self.fast_ot = fast_ot
+                self.decompose = decompose
 
             def evaluate(self, X1, X2, *args, **kwargs):
                 """Distances between lists of ``CandidateNetwork``s (or dragonfly networks):
@@ -57,17 +60,57 @@ def _distance_class():
                 (pairs i <= j computed and mirrored when ``X2`` is ``X1`` or None)."""
                 with numpy_patched():
                     symmetric = X2 is None or X1 is X2
+                    X2 = X1 if symmetric else X2
+                    if self.fast_ot and not args and not kwargs and len(X1) and len(X2):
+                        # The same network given many times (dragonfly's BOCA evaluates one
+                        # candidate at ~100 fidelities) is computed once, its rows repeated.
+                        u1, i1 = _unique(X1)
+                        u2, i2 = (u1, i1) if symmetric else _unique(X2)
+                        if len(u1) < len(X1) or len(u2) < len(X2):
+                            unique = self.evaluate(u1, u1 if symmetric else u2)
+                            return [d[np.ix_(i1, i2)] for d in unique]
+                        if self.decompose:
+                            return self._by_groups(X1, X2)
                     nets1 = [_as_network(x) for x in X1]
                     nets2 = nets1 if symmetric else [_as_network(x) for x in X2]
                     if not self.fast_ot or args or kwargs or not nets1 or not nets2:
                         return super().evaluate(nets1, nets2, *args, **kwargs)
-                    # The same network given many times (dragonfly's BOCA evaluates one candidate
-                    # at ~100 fidelities) is computed once and its rows/columns repeated.
-                    u1, i1 = _unique(nets1)
-                    u2, i2 = (u1, i1) if symmetric else _unique(nets2)
-                    if len(u1) == len(nets1) and len(u2) == len(nets2):
-                        return self._batched(nets1, nets2, symmetric)
-                    return [d[np.ix_(i1, i2)] for d in self._batched(u1, u2, symmetric)]
+                    return self._batched(nets1, nets2, symmetric)
+
+            def prepare(self, X):
+                """``X`` (networks) prepared for ``rows``: the decomposed distances of one
+                network to each of ``X``."""
+                from dragonfly_adapters.decomposed import Batch
+                return Batch([_features(x) for x in X])
+
+            def rows(self, x, batch):
+                """``evaluate([x], X)`` for ``batch = prepare(X)``: ``2 * used_groups`` arrays of
+                shape (1, len(X)), by the label-group decomposition (``decomposed.py``)."""
+                from dragonfly_adapters.decomposed import distances_to_batch
+                one = _features(x)
+                lp = distances_to_batch(one, batch, self.label_mismatch_penalty,
+                                        self.dflt_mislabel_coeffs, self.dflt_struct_coeffs)
+                lp = np.maximum(lp, 0.0)
+                totals = one.total + batch.totals
+                out = []
+                for k in range(len(lp)):
+                    out.extend([lp[k][None, :], (lp[k] / totals)[None, :]])
+                return out
+
+            def _by_groups(self, X1, X2):
+                """``evaluate`` by the label-group decomposition: one row (or column) at a time
+                against the longer list (the distance is symmetric). A network's distances to
+                itself are 0 (all its layers matched at no cost), as dragonfly finds them."""
+                if len(X1) == len(X2) == 1 and X1[0] is X2[0]:
+                    return [np.zeros((1, 1)) for _ in range(2 * self.used_groups)]
+                if len(X1) <= len(X2):
+                    batch = self.prepare(X2)
+                    rows = [self.rows(x, batch) for x in X1]
+                    return [np.vstack([r[k] for r in rows]) for k in range(2 * self.used_groups)]
+                batch = self.prepare(X1)
+                cols = [self.rows(x, batch) for x in X2]
+                return [np.vstack([c[k] for c in cols]).T.copy()
+                        for k in range(2 * self.used_groups)]
 
             def _batched(self, nets1, nets2, symmetric):
                 """``evaluate`` with the cost matrices of one network against many built in one
@@ -134,6 +177,8 @@ def _distance_class():
                     yield values
 
             def evaluate_single(self, x1, x2, *args, **kwargs):
+                if self.fast_ot and self.decompose and not args and not kwargs:
+                    return [float(v[0, 0]) for v in self.rows(x1, self.prepare([x2]))]
                 x1, x2 = _as_network(x1), _as_network(x2)
                 if self.fast_ot and not args and not kwargs:
                     return self._distances(x1, x2)
@@ -248,6 +293,17 @@ def _label_index(computer, net):
     return index
 
 
+def _features(x):
+    """What the decomposed distance reads of a network (``network.LayerFeatures``)."""
+    if hasattr(x, "features"):  # a CandidateNetwork
+        return x.features
+    cached = getattr(x, "unas_features", None)
+    if cached is None:
+        from dragonfly_adapters.network import LayerFeatures
+        cached = x.unas_features = LayerFeatures.of_network(x)
+    return cached
+
+
 def _as_network(x):
     if hasattr(x, "network"):  # a CandidateNetwork
         net = x.network
@@ -256,9 +312,28 @@ def _as_network(x):
     return x
 
 
-def distance_computer(used_groups: int = KERNEL_GROUPS, fast_ot: bool = True):
+@contextlib.contextmanager
+def undecomposed(computer):
+    """``computer`` poses one transport problem per pair (dragonfly's values bit for bit) inside
+    the block."""
+    saved = getattr(computer, "decompose", False)
+    if saved:
+        computer.decompose = False
+    try:
+        yield computer
+    finally:
+        if saved:
+            computer.decompose = saved
+
+
+def distance_computer(used_groups: int = KERNEL_GROUPS, fast_ot: bool = True,
+                      decompose: bool = True):
     """μNAS's OTMANN distance computer; returns ``2 * used_groups`` distance matrices (lp, emd
-    per coefficient group). ``fast_ot=False``: dragonfly's own per-pair computation."""
+    per coefficient group). ``fast_ot=False``: dragonfly's own per-pair computation;
+    ``decompose=False`` (with ``fast_ot``): one network-simplex problem per pair and coefficient
+    set, as dragonfly poses it (its values bit for bit); ``decompose=True``: one small problem per
+    label group, most of them solved in closed form (``decomposed.py``; the same values to
+    rounding). The attribute ``decompose`` may be switched on a computer."""
     if not 1 <= used_groups <= len(STRUCT_GROUPS):
         raise ValueError(f"used_groups must be in 1..{len(STRUCT_GROUPS)}")
-    return _distance_class()(used_groups, fast_ot)
+    return _distance_class()(used_groups, fast_ot, decompose)

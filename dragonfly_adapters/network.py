@@ -164,9 +164,11 @@ class CandidateNetwork:
 
     ``network`` is built once, the first time a distance needs it. ``label_index`` (the labels'
     rows in the mismatch matrix) is kept with it so distances never search the label list.
+    ``features`` (what the decomposed distance reads) is computed from the resource graph without
+    building the dragonfly network (or taken from the network when that exists already).
     """
 
-    __slots__ = ("arch", "key", "resources", "_graph", "_network", "label_index")
+    __slots__ = ("arch", "key", "resources", "_graph", "_network", "label_index", "_features")
 
     def __init__(self, arch, space):
         self.arch = arch
@@ -177,6 +179,7 @@ class CandidateNetwork:
                           "model_size": int(model_size(g)), "macs": int(macs(g))}
         self._network = None
         self.label_index = None
+        self._features = None
 
     def resources_at(self, sparsity: Optional[float]) -> Dict[str, int]:
         """The figures with a sparsity target: only the model size shrinks (as in μNAS)."""
@@ -195,16 +198,24 @@ class CandidateNetwork:
             self._graph = None  # only the layers are needed from now on
         return self._network
 
+    @property
+    def features(self) -> "LayerFeatures":
+        if self._features is None:
+            if self._graph is not None:
+                self._features = LayerFeatures.of_graph(self._graph)
+            else:
+                self._features = LayerFeatures.of_network(self._network)
+        return self._features
+
 
 def arch_key(arch) -> str:
     import json
     return json.dumps(arch.to_dict(), sort_keys=True, separators=(",", ":"))
 
 
-def to_dragonfly_network(graph):
-    """The dragonfly layer graph of a resource graph (see the module docstring)."""
-    from scipy.sparse import dok_matrix
-
+def layer_graph(graph):
+    """The layers of a resource graph as dragonfly sees them, in the graph's order: labels, edges
+    (parent, child), units and masses (see the module docstring)."""
     activations = [t for t in graph.inputs]
     index = {t.name: i for i, t in enumerate(activations)}
     labels: List[str] = ["ip"] * len(activations)
@@ -228,10 +239,104 @@ def to_dragonfly_network(graph):
     processing = sum(m for m in masses if m is not None)
     filler = max(0.1 * processing, NON_PROCESSING_MASS_FLOOR)
     masses_arr = np.array([filler if m is None else m for m in masses], dtype=float) / MASS_SCALE
+    return labels, edges, units, masses_arr
+
+
+def to_dragonfly_network(graph):
+    """The dragonfly layer graph of a resource graph (see the module docstring)."""
+    from scipy.sparse import dok_matrix
+
+    labels, edges, units, masses_arr = layer_graph(graph)
     conn = dok_matrix((len(labels), len(labels)))
     for a, b in edges:
         conn[a, b] = 1
     return _network_class()(labels, conn, units, masses_arr)
+
+
+#: The layer groups whose path lengths the distance reads (dragonfly's "all" + μNAS's groups),
+#: and the path-length types, in dragonfly's column order.
+PATH_GROUPS = ["all"] + LAYER_GROUPS
+PATH_TYPES = ["shortest", "longest", "rw"]
+
+
+class LayerFeatures:
+    """What the OTMANN distance reads of a network, per layer in dragonfly's (topological) order:
+    ``label_index`` (rows of the label-mismatch matrix), ``masses``, ``total`` (their sum as
+    dragonfly sums it), and the path lengths ``bkwd`` (from the input) and ``fwd`` (to the
+    output), one column per (group, type) of ``PATH_GROUPS`` x ``PATH_TYPES``: exactly the arrays
+    of dragonfly's ``get_bkwd_ip_fwd_op_dists_of_all_layers``."""
+
+    __slots__ = ("label_index", "masses", "total", "bkwd", "fwd", "_parts")
+
+    def __init__(self, label_index, masses, bkwd, fwd):
+        self.label_index = np.asarray(label_index, dtype=np.intp)
+        self.masses = np.asarray(masses, dtype=float)
+        self.total = sum(self.masses)  # as dragonfly sums (left to right)
+        self.bkwd = np.asarray(bkwd, dtype=float)
+        self.fwd = np.asarray(fwd, dtype=float)
+        self._parts = None
+
+    @classmethod
+    def of_network(cls, net) -> "LayerFeatures":
+        """From a dragonfly network (its own computation)."""
+        index = {label: i for i, label in enumerate(ALL_LABELS)}
+        categories = [g + "-" + t for g in PATH_GROUPS for t in PATH_TYPES]
+        bkwd, fwd = net.get_bkwd_ip_fwd_op_dists_of_all_layers(categories)
+        return cls([index[lab] for lab in net.layer_labels], net.layer_masses, bkwd, fwd)
+
+    @classmethod
+    def of_graph(cls, graph) -> "LayerFeatures":
+        """From a resource graph, without building a dragonfly network: the same layers, sorted by
+        the same Kahn order, and the same path-length recursions (same operations in the same
+        order, so the same values bit for bit)."""
+        labels, edges, _, masses = layer_graph(graph)
+        n = len(labels)
+        adjacency = np.zeros((n, n))
+        for a, b in edges:
+            adjacency[a, b] = 1
+        order = kahn_order(adjacency, labels.index("ip"))
+        if len(order) != n:
+            raise ValueError("the layer graph has a cycle")
+        position = {old: new for new, old in enumerate(order)}
+        labels = [labels[i] for i in order]
+        masses = masses[np.asarray(order)]
+        children: List[List[int]] = [[] for _ in range(n)]
+        parents: List[List[int]] = [[] for _ in range(n)]
+        for a, b in set(edges):
+            children[position[a]].append(position[b])
+            parents[position[b]].append(position[a])
+        for lst in children + parents:
+            lst.sort()
+        groups = [layer_group(lab) for lab in labels]
+        index = {label: i for i, label in enumerate(ALL_LABELS)}
+        bkwd = np.empty((n, len(PATH_GROUPS) * len(PATH_TYPES)))
+        fwd = np.empty_like(bkwd)
+        col = 0
+        for g in PATH_GROUPS:
+            weight = [1.0 if g == "all" or grp == g else 0.0 for grp in groups]
+            for t in PATH_TYPES:
+                fwd[:, col] = _path_lengths(children, weight, range(n - 2, -1, -1), n - 1, t)
+                bkwd[:, col] = _path_lengths(parents, weight, range(1, n), 0, t)
+                col += 1
+        return cls([index[lab] for lab in labels], masses, bkwd, fwd)
+
+
+def _path_lengths(neighbours, weight, visit, source, kind):
+    """dragonfly's ``graph_utils.compute_nn_path_lengths``: lengths to ``source`` through
+    ``neighbours`` (children, or parents for the backward lengths), an edge leaving layer i
+    weighing ``weight[i]``, layers visited in ``visit`` order."""
+    dists = [np.inf] * len(neighbours)
+    dists[source] = 0.0
+    for i in visit:
+        w = weight[i]
+        lengths = [dists[j] + w for j in neighbours[i]]
+        if kind == "shortest":
+            dists[i] = min(lengths)
+        elif kind == "longest":
+            dists[i] = max(lengths)
+        else:
+            dists[i] = sum(lengths) / float(len(lengths))
+    return dists
 
 
 def label_mismatch_costs(labels: Sequence[str] = ALL_LABELS,

@@ -211,11 +211,26 @@ class BayesOptimisation(AgingEvolution):
         lambdas = np.random.uniform(0.0, 1.0, size=len(OBJECTIVE_BOUNDS))
         weights = dict(zip(OBJECTIVE_BOUNDS, lambdas))
 
+        bounded = [(name, b) for name, b in OBJECTIVE_BOUNDS.items()
+                   if self.bounds.get(b) is not None]
+        # The error's term is at most NORMALISED_CAP / its weight: a candidate whose resource
+        # terms reach that scores the same whatever the sample (fast path: not drawn, the RNG
+        # advanced as a draw would advance it).
+        error_cap = (NORMALISED_CAP / weights["val_error"]
+                     if ("val_error", "error_bound") in bounded else -np.inf)
+        skip = getattr(sample, "skip", None) if self.fast else None
+
         def acquisition(cand, sparsity) -> float:
-            error = -sample(model.point(cand, sparsity))
-            values = {"val_error": error, **cand.resources_at(sparsity)}
+            values = cand.resources_at(sparsity)
+            if skip is not None:
+                resource_terms = [min(values[name] / self.bounds[b], NORMALISED_CAP)
+                                  / weights[name] for name, b in bounded if name != "val_error"]
+                if resource_terms and max(resource_terms) >= error_cap:
+                    skip(model.point(cand, sparsity))
+                    return -max(resource_terms)
+            values["val_error"] = -sample(model.point(cand, sparsity))
             terms = [min(values[name] / self.bounds[b], NORMALISED_CAP) / weights[name]
-                     for name, b in OBJECTIVE_BOUNDS.items() if self.bounds.get(b) is not None]
+                     for name, b in bounded]
             return -max(terms)
 
         dim = model.domain.get_dim()

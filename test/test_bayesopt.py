@@ -100,6 +100,37 @@ def test_fast_and_straightforward_sampling_suggest_the_same_candidates():
     assert [p.arch.to_dict() for p in fast.history] == [p.arch.to_dict() for p in slow.history]
 
 
+def test_candidates_out_of_bounds_skip_the_sample_and_score_the_same(monkeypatch):
+    """A candidate whose resource terms reach the error term's cap scores the same whatever the
+    GP sample: the fast path skips the sample (advancing the RNG as a draw would), and suggests
+    what it suggests drawing every sample, and what dragonfly's own sampling suggests."""
+    from dragonfly_adapters import gp as gp_module
+    tight = dict(BOUNDS, mac_bound=100, model_size_bound=100, peak_mem_bound=10)  # all far over
+    o = new_oracle(rounds=12, bounds=tight)
+    run(o, results=6)
+    skipped = []
+    original_init = gp_module._FastSampler.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        skipped.append(self)
+    monkeypatch.setattr(gp_module._FastSampler, "__init__", init)
+    o.acq_max_evals = 60
+    picks = {}  # seed -> samples skipped
+    for seed in (1, 2, 3):
+        o.fast = True
+        with_skip = o.acquire(seed)
+        picks[seed] = skipped[-1].skipped
+        monkeypatch.setattr(gp_module._FastSampler, "skip", None, raising=False)
+        without_skip = o.acquire(seed)
+        monkeypatch.undo()
+        monkeypatch.setattr(gp_module._FastSampler, "__init__", init)
+        o.fast = False
+        straightforward = o.acquire(seed)
+        assert with_skip[0].to_dict() == without_skip[0].to_dict() == straightforward[0].to_dict()
+    assert sum(picks.values()) > 0  # some asks skipped samples (seeds 1 and 3: all 60)
+
+
 @pytest.mark.parametrize("fidelity", [None, (4, FULL_EPOCHS)])
 def test_resumed_model_is_the_uninterrupted_model(fidelity):
     """Telling a fresh oracle every finished point again gives the same GP: the same distances,

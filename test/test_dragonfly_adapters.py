@@ -143,7 +143,8 @@ def test_label_mismatch_costs_follow_unas():
 
 
 def test_fast_transport_gives_dragonfly_distances_bit_for_bit():
-    """The direct network-simplex call returns exactly dragonfly's distances (random CNNs)."""
+    """The direct network-simplex call (one problem per pair, ``decompose=False``) returns exactly
+    dragonfly's distances (random CNNs)."""
     from cnn import CnnSearchSpace
     from dragonfly_adapters.kernel import distance_computer
     from dragonfly_adapters.network import CandidateNetwork
@@ -151,7 +152,8 @@ def test_fast_transport_gives_dragonfly_distances_bit_for_bit():
     space.input_shape, space.num_classes = (8, 8, 1), 10
     rng = np.random.default_rng(5)
     cands = [CandidateNetwork(space.random_architecture(rng), space) for _ in range(6)]
-    fast, plain = distance_computer(fast_ot=True), distance_computer(fast_ot=False)
+    fast = distance_computer(fast_ot=True, decompose=False)
+    plain = distance_computer(fast_ot=False)
     for d_fast, d_plain in zip(fast(cands, cands), plain(cands, cands)):
         np.testing.assert_array_equal(d_fast, d_plain)
     # batched one row against many columns, and one column against many rows
@@ -162,3 +164,94 @@ def test_fast_transport_gives_dragonfly_distances_bit_for_bit():
         for d_fast, d_plain in zip(got, expected):
             np.testing.assert_array_equal(d_fast, d_plain)
     assert (fast(cands[:1], cands[1:])[0] > 0).all()
+
+
+def _random_candidates(seed, n_cnn=10, n_mlp=6):
+    """Random CNN and MLP candidates, and a random morph of each of the first few (close pairs)."""
+    from cnn import CnnSearchSpace
+    from dragonfly_adapters.network import CandidateNetwork
+    from mlp import MlpSearchSpace
+    cnn = CnnSearchSpace()
+    cnn.input_shape, cnn.num_classes = (8, 8, 1), 10
+    mlp = MlpSearchSpace(input_shape=(20,), num_classes=5)
+    rng = np.random.default_rng(seed)
+    out = []
+    for space, n in [(cnn, n_cnn), (mlp, n_mlp)]:
+        archs = [space.random_architecture(rng) for _ in range(n)]
+        archs += [space.random_morph(a, rng) for a in archs[:n // 2]]
+        out.append([CandidateNetwork(a, space) for a in archs])
+    return out
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_layer_features_from_the_resource_graph_are_dragonflys(seed):
+    """Labels, masses and path lengths computed from the resource graph (no dragonfly network)
+    are dragonfly's, bit for bit."""
+    from dragonfly_adapters.network import LayerFeatures
+    for cands in _random_candidates(seed):
+        for c in cands:
+            from_graph = LayerFeatures.of_graph(c._graph)
+            from_net = LayerFeatures.of_network(c.network)
+            for name in ("label_index", "masses", "bkwd", "fwd"):
+                np.testing.assert_array_equal(getattr(from_graph, name), getattr(from_net, name))
+            assert from_graph.total == from_net.total == sum(c.network.layer_masses)
+
+
+def _assert_close_to_dragonfly(got, expected, totals):
+    # rel 1e-9; values that cancel to ~0 (a network against itself) to 1e-12 of the masses
+    err = np.abs(got - expected)
+    bound = 1e-9 * np.abs(expected) + 1e-12 * totals
+    assert (err <= bound).all(), f"worst error / bound: {np.max(err / bound)}"
+
+
+@pytest.mark.parametrize("seed", [21, 22, 23])
+def test_decomposed_distances_equal_dragonflys(seed):
+    """The label-group decomposition gives dragonfly's ``evaluate_single`` values (rel 1e-9) on
+    random CNNs (convolutions, depthwise, pooling, Add branches, dense) and MLPs, and their
+    morphs; for the four groups the kernel reads and for all five."""
+    from dragonfly_adapters.kernel import distance_computer
+    from dragonfly_adapters.network import layer_group
+    from dragonfly_adapters.numpy_compat import import_dragonfly_module, numpy_patched
+    base = import_dragonfly_module("dragonfly.nn.otmann").OTMANNDistanceComputer
+    cnns, mlps = _random_candidates(seed)
+    groups = {layer_group(lab) for c in cnns for lab in c.network.layer_labels}
+    assert {"conv", "pool", "aggr", "dense"} <= groups  # the sample covers every group
+    for used in (4, 5):
+        dec, plain = distance_computer(used), distance_computer(used, fast_ot=False)
+        for cands in (cnns, mlps):
+            nets = [c.network for c in cands]
+            totals = np.array([[a.features.total + b.features.total for b in cands]
+                               for a in cands])
+            with numpy_patched():
+                expected = [[base.evaluate_single(plain, x1, x2) for x2 in nets] for x1 in nets]
+                got = dec(cands, cands)
+            assert len(got) == 2 * used
+            for k, g in enumerate(got):
+                e = np.array([[row[j][k] for j in range(len(nets))] for row in expected])
+                _assert_close_to_dragonfly(g, e, totals if k % 2 == 0 else 1.0)
+            assert all((np.diag(g) == 0).all() for g in dec([cands[0]], [cands[0]]))
+            # rows against many columns and columns against many rows, dragonfly networks too
+            for X1, X2 in [(cands[:1], cands[1:]), (cands[3:], cands[:3]), (nets[:2], nets[2:])]:
+                for g, e in zip(dec(X1, X2), plain(X1, X2)):
+                    np.testing.assert_allclose(g, e, rtol=1e-9, atol=1e-9)
+            with numpy_patched():
+                single = dec.evaluate_single(cands[0], cands[1])
+                np.testing.assert_allclose(single, base.evaluate_single(plain, nets[0], nets[1]),
+                                           rtol=1e-9)
+
+
+def test_decomposed_rows_against_a_prepared_batch():
+    """``rows(x, prepare(X))`` is ``evaluate([x], X)``, and ``undecomposed`` switches a computer
+    to one problem per pair (dragonfly's values bit for bit) inside its block only."""
+    from dragonfly_adapters.kernel import distance_computer, undecomposed
+    cnns, _ = _random_candidates(31, n_cnn=8, n_mlp=2)
+    d = distance_computer()
+    batch = d.prepare(cnns[1:])
+    for got, expected in zip(d.rows(cnns[0], batch), d([cnns[0]], cnns[1:])):
+        np.testing.assert_array_equal(got, expected)
+    exact = distance_computer(decompose=False)
+    with undecomposed(d):
+        assert not d.decompose
+        for got, expected in zip(d(cnns[:2], cnns[2:]), exact(cnns[:2], cnns[2:])):
+            np.testing.assert_array_equal(got, expected)
+    assert d.decompose
