@@ -1,7 +1,9 @@
 """Trains and scores one candidate inside a worker: the only part of the search that uses Keras.
 
-Each candidate is built in a clean Keras session (``clear_session`` + ``gc.collect``), so a worker's
-memory stays flat over thousands of candidates. TensorFlow is imported when the evaluator is built
+Each candidate is built in a clean Keras session (``clear_session`` + ``gc.collect``), and the trainer
+drops the gradient-registry entries through which TensorFlow would keep each candidate's traced
+training graph (``model_trainer.custom_gradients_released``), so a worker's memory stays flat over
+thousands of candidates. TensorFlow is imported when the evaluator is built
 in its worker, never when this module is imported.
 """
 from __future__ import annotations

@@ -73,12 +73,16 @@ class Recycling:
 
     def reason(self, rss: Optional[int], served: int, growth: int = 0) -> Optional[str]:
         """Why a worker at ``rss`` bytes that has served ``served`` candidates must go, or None.
-        ``growth``: bytes its last candidate added; a worker that one more such candidate would
-        take past the memory limit goes now, so that it stays below the limit."""
+        ``growth``: the most bytes one candidate has added to this worker's resident memory so far
+        (the pool tracks it per worker); a worker that one more such candidate would take past the
+        memory limit goes now, so that it stays below the limit. (The largest growth, not the last:
+        growth varies from candidate to candidate, and predicting from the last one let a worker
+        pass the limit after a candidate that grew more than the one before.)"""
         if self.max_rss_mb is not None and rss is not None \
                 and rss + max(growth, 0) > self.max_rss_mb * 2 ** 20:
             return (f"resident memory {rss / 2 ** 20:.0f} MiB (+{max(growth, 0) / 2 ** 20:.0f} MiB "
-                    f"per candidate) would pass the limit of {self.max_rss_mb:g} MiB")
+                    f"per candidate at most so far) would pass the limit of "
+                    f"{self.max_rss_mb:g} MiB")
         if self.max_candidates is not None and served >= self.max_candidates:
             return f"served {served} candidates (limit {self.max_candidates})"
         return None
@@ -144,11 +148,21 @@ class _RemoteEvaluator:
 
 @dataclass
 class _Worker:
-    """A Ray actor and how many candidates it has evaluated."""
+    """A Ray actor, how many candidates it has evaluated, its resident memory after the latest
+    one and the most that one candidate has added to it (bytes)."""
     actor: Any
     served: int = 0
     pid: Optional[int] = None
     rss: Optional[int] = None   # after its latest candidate
+    max_growth: int = 0         # the largest rise in ``rss`` from one candidate to the next
+
+    def record(self, rss: Optional[int]) -> None:
+        """Note its resident memory after a candidate (``None``: unknown, nothing changes)."""
+        if rss is None:
+            return
+        if self.rss is not None:
+            self.max_growth = max(self.max_growth, rss - self.rss)
+        self.rss = rss
 
 
 class RayPool:
@@ -210,9 +224,8 @@ class RayPool:
 
     def _recycle_or_free(self, worker: _Worker, rss: Optional[int]) -> None:
         """Between candidates: replace ``worker`` if ``recycling`` says so, else keep it."""
-        growth = 0 if rss is None or worker.rss is None else rss - worker.rss
-        worker.rss = rss if rss is not None else worker.rss
-        reason = self.recycling.reason(rss, worker.served, growth)
+        worker.record(rss)
+        reason = self.recycling.reason(rss, worker.served, worker.max_growth)
         if reason is None:
             self._free.append(worker)
             return

@@ -156,3 +156,25 @@ def test_any_dataset_with_the_contract_views_works():
 
     result = ModelTrainer(config(Views(), use_class_weight=True)).train_and_eval(small_cnn())
     assert result.ok and result.val_error < 0.3
+
+
+def test_training_leaves_no_traced_graph_behind():
+    """Issue #12: each traced training step registered a ``CustomGradient-<n>`` entry (Keras's
+    gradient all-reduce) in TensorFlow's global gradient registry, which held the step's whole
+    graph for the life of the process. After training, neither the entries nor the graphs remain."""
+    import gc
+
+    from tensorflow.python.framework import func_graph, ops
+
+    def traced_graphs():
+        gc.collect()
+        return sum(isinstance(o, func_graph.FuncGraph) for o in gc.get_objects())
+
+    registry = ops._gradient_registry._registry
+    trainer = ModelTrainer(config(epochs=1))
+    assert trainer.train_and_eval(small_cnn()).ok        # whatever a first run sets up once
+    names, graphs = set(registry), traced_graphs()
+    for _ in range(2):
+        assert trainer.train_and_eval(small_cnn()).ok
+    assert [n for n in registry if n not in names] == []
+    assert traced_graphs() <= graphs

@@ -8,7 +8,7 @@ import pytest
 from config import AgingEvoConfig, BayesOptConfig, ConfigError
 from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
 from search_algorithms.points import Point
-from search_algorithms.workers import RayPool, Recycling, start_ray
+from search_algorithms.workers import RayPool, Recycling, _Worker, start_ray
 from test_search_state import load, make_search
 
 import ray
@@ -96,12 +96,27 @@ def test_search_with_recycling_evaluates_each_candidate_once(tmp_path, local_ray
 def test_recycling_reasons():
     r = Recycling(max_rss_mb=100, max_candidates=5)
     assert r.reason(50 << 20, 4) is None
-    assert "resident memory 101 MiB (+0 MiB per candidate) would pass the limit of 100 MiB" \
-        in r.reason(101 << 20, 1)
+    assert "resident memory 101 MiB (+0 MiB per candidate at most so far) would pass the " \
+        "limit of 100 MiB" in r.reason(101 << 20, 1)
     assert r.reason(90 << 20, 1, growth=5 << 20) is None
     assert "would pass the limit" in r.reason(90 << 20, 1, growth=11 << 20)   # goes before it
     assert "served 5 candidates" in r.reason(None, 5)
     assert Recycling().reason(1 << 40, 10 ** 6) is None
+
+
+def test_a_worker_is_judged_by_the_largest_growth_per_candidate_so_far():
+    worker = _Worker(actor=None)
+    worker.record(None)                                # unknown: nothing to go on
+    assert worker.rss is None and worker.max_growth == 0
+    for mib in (700, 720, 718, 725, 726):               # +20, -2, +7, +1 MiB
+        worker.record(mib << 20)
+    worker.record(None)                                # an unknown figure changes nothing
+    assert worker.rss == 726 << 20 and worker.max_growth == 20 << 20
+    r = Recycling(max_rss_mb=740)
+    # The last candidate added 1 MiB, but one has added 20: 726 + 20 > 740, so it goes now.
+    assert "+20 MiB per candidate at most so far" in r.reason(worker.rss, 5, worker.max_growth)
+    assert r.reason(worker.rss, 5, 1 << 20) is None
+    assert Recycling(max_rss_mb=750).reason(worker.rss, 5, worker.max_growth) is None
 
 
 @pytest.mark.parametrize("cls", [AgingEvoConfig, BayesOptConfig])
