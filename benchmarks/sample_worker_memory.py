@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/sample_worker_memory.py [--every S] -- COMMAND [ARGS...]
 
 e.g. ``-- .venv/bin/python driver.py configs/cnn_digits_aging.py --rounds 60 --checkpoint-dir D``.
-Every ``--every`` seconds (default 5) it reads the RSS of each process whose command line names
-the evaluator actor (``_RemoteEvaluator``); at the end it prints, per worker, the first, median,
+Every ``--every`` seconds (default 5) it reads the RSS of each process started by the command
+(its descendants: a local Ray's workers are) whose command line names the evaluator actor
+(``_RemoteEvaluator``); at the end it prints, per worker, the first, median,
 last and largest figure, the slope over the second half of its samples (MiB per minute) and
 every 12th sample. A worker whose memory stays flat over a search has a slope near 0.
 """
@@ -34,9 +35,13 @@ def main():
     samples: dict = {}
     start = time.time()
     while proc.poll() is None:
-        for q in psutil.process_iter(["pid", "cmdline"]):
+        try:
+            descendants = psutil.Process(proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            break
+        for q in descendants:
             try:
-                if "_RemoteEvaluator" in " ".join(q.info["cmdline"] or []):
+                if "_RemoteEvaluator" in " ".join(q.cmdline() or []):
                     samples.setdefault(q.pid, []).append((time.time() - start,
                                                           q.memory_info().rss / MiB))
             except (psutil.NoSuchProcess, psutil.AccessDenied):
