@@ -29,13 +29,14 @@ from typing import Sequence
 
 import numpy as np
 
-from dragonfly_adapters.network import ALL_LABELS, layer_group
+from dragonfly_adapters.network import ALL_LABELS, PATH_GROUPS, PATH_TYPES, layer_group
 
 #: The label groups the transport problem splits into (ip and op are groups of their own).
 SPLIT_GROUPS = ["ip", "op", "conv", "pool", "aggr", "dense"]
 _GROUP_OF_LABEL = np.array([SPLIT_GROUPS.index(layer_group(lab) or lab) for lab in ALL_LABELS])
 _NULL_COST = 1.0
 _CROSS_COST = 3.0  # between layers of different groups inside one solved problem: never used
+_PATH_COLUMNS = 2 * len(PATH_GROUPS) * len(PATH_TYPES)  # backward and forward path lengths
 
 
 def _split(features):
@@ -66,7 +67,7 @@ class Batch:
                 labels = np.concatenate([f.label_index[i] for f, i in zip(self.features, idx)])
                 masses = np.concatenate([f.masses[i] for f, i in zip(self.features, idx)])
             else:
-                paths, labels, masses = np.zeros((0, 30)), np.zeros(0, np.intp), np.zeros(0)
+                paths, labels, masses = np.zeros((0, _PATH_COLUMNS)), np.zeros(0, np.intp), np.zeros(0)
             width = max(int(counts.max(initial=0)), 1)
             pad = starts[:, None] + np.arange(width)[None, :]
             valid = np.arange(width)[None, :] < counts[:, None]

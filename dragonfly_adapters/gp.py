@@ -168,20 +168,17 @@ class ErrorModel:
         with seeded_numpy(self.seed * 1_000_003 + n_fit), warnings.catch_warnings():
             # dragonfly says once per fit that it uses PDOO as its Fortran DIRECT is absent.
             warnings.filterwarnings("ignore", message=".*fortran.*")
+            common = dict(domain_kernel_ordering=[""] * self.domain.num_domains,
+                          domain_lists_of_dists=self._lists_of_dists(n_fit),
+                          domain_dist_computers=computers, options=self.options,
+                          reporter="silent")
             if self.multifidelity:
                 fitter = df.cpgp.CPMFGPFitter(
                     self.Z[:n_fit], self.X[:n_fit], self.Y[:n_fit], config=None,
                     fidel_space=self.fidel_space, domain=self.domain,
-                    fidel_space_kernel_ordering=[""],
-                    domain_kernel_ordering=[""] * self.domain.num_domains,
-                    domain_lists_of_dists=self._lists_of_dists(n_fit),
-                    domain_dist_computers=computers, options=self.options, reporter="silent")
+                    fidel_space_kernel_ordering=[""], **common)
             else:
-                fitter = df.cpgp.CPGPFitter(
-                    self.X[:n_fit], self.Y[:n_fit], self.domain,
-                    domain_kernel_ordering=[""] * self.domain.num_domains,
-                    domain_lists_of_dists=self._lists_of_dists(n_fit),
-                    domain_dist_computers=computers, options=self.options, reporter="silent")
+                fitter = df.cpgp.CPGPFitter(self.X[:n_fit], self.Y[:n_fit], self.domain, **common)
             fitter.fit_gp_for_gp_bandit(self.refit_every)
         self.fitter, self.fit_size = fitter, n_fit
 
@@ -230,23 +227,22 @@ class Boca:
     """
 
     def __init__(self, model: "ErrorModel"):
-        from argparse import Namespace as NS
-        self.model = model
         ec = import_dragonfly_module("dragonfly.exd.experiment_caller")
         self.acq = import_dragonfly_module("dragonfly.opt.gpb_acquisitions")
         self.options = model.options
-        low, high = model.fidelity
+        high = model.fidelity[1]
+        n = model.domain.num_domains
+        names = [f"d{i}" for i in range(n)]
         self.caller = ec.CPFunctionCaller(
             None, model.domain,
-            domain_orderings=NS(dim_ordering=[""] * model.domain.num_domains,
-                                index_ordering=list(range(model.domain.num_domains)),
-                                kernel_ordering=[""] * model.domain.num_domains,
-                                name_ordering=[f"d{i}" for i in range(model.domain.num_domains)],
-                                raw_name_ordering=[f"d{i}" for i in range(model.domain.num_domains)]),
+            domain_orderings=Namespace(dim_ordering=[""] * n, index_ordering=list(range(n)),
+                                       kernel_ordering=[""] * n, name_ordering=names,
+                                       raw_name_ordering=names),
             fidel_space=model.fidel_space, fidel_cost_func=lambda z: float(z[0][0]) / high,
             fidel_to_opt=model.fidel_to_opt,
-            fidel_space_orderings=NS(dim_ordering=[[""]], index_ordering=[[0]], kernel_ordering=[""],
-                                     name_ordering=[["epochs"]], raw_name_ordering=["epochs"]))
+            fidel_space_orderings=Namespace(dim_ordering=[[""]], index_ordering=[[0]],
+                                            kernel_ordering=[""], name_ordering=[["epochs"]],
+                                            raw_name_ordering=["epochs"]))
 
     def threshold_coefficient(self, at_full: Sequence[bool], starting_points: int) -> float:
         """The coefficient after the results ``at_full`` (True: trained for the full epochs),
@@ -265,9 +261,8 @@ class Boca:
     def choose(self, gp, select, *, coeff: float, y_range: float):
         """``(epochs, domain point)``: ``select(fidel_to_opt_gp)`` picks the domain point (the
         acquisition maximised on the GP at the full epochs), then BOCA the epochs."""
-        from argparse import Namespace as NS
-        anc = NS(curr_acq="custom_mobo_ts", boca_thresh_coeff=coeff, y_range=y_range,
-                 boca_max_low_fidel_cost_ratio=self.options.boca_max_low_fidel_cost_ratio)
+        anc = Namespace(curr_acq="custom_mobo_ts", boca_thresh_coeff=coeff, y_range=y_range,
+                        boca_max_low_fidel_cost_ratio=self.options.boca_max_low_fidel_cost_ratio)
         fidel, point = self.acq.boca(lambda g, _anc: select(g), gp, anc, self.caller)
         return int(np.asarray(fidel[0]).ravel()[0]), point
 
@@ -388,10 +383,9 @@ class _FastSampler:
         gp = self.gp
         with numpy_patched():
             others = self.others
+            row_dists, self_dists = self._dists(x[0], others)
             if self.fidel_to_opt is not None:
                 x = (self.fidel_to_opt, x)
-            row_dists, self_dists = self._dists((x[1] if self.fidel_to_opt is not None
-                                                 else x)[0], others)
             K_row = self._kernel(x, others, row_dists)
             n = len(self.train)
             mean = gp.mean_func([x]) + K_row[:, :n].dot(gp.alpha)

@@ -17,13 +17,14 @@ import contextlib
 
 import numpy as np
 
-from dragonfly_adapters.network import ALL_LABELS, LAYER_GROUPS, label_mismatch_costs
+from dragonfly_adapters.network import (ALL_LABELS, PATH_GROUPS, PATH_TYPES,
+                                        label_mismatch_costs)
 from dragonfly_adapters.numpy_compat import import_dragonfly_module, numpy_patched
 
-STRUCT_GROUPS = ["all"] + LAYER_GROUPS
+STRUCT_GROUPS = PATH_GROUPS  # the structural penalty groups: the layer groups' path lengths
 MISLABEL_COEFFS = {"all": 1.0, "conv": 1.0, "pool": 1.0, "aggr": 1.0, "dense": 1.0}
 STRUCT_COEFFS = {"all": 0.1, "conv": 0.25, "pool": 0.61, "aggr": 0.2, "dense": 1.5}
-PATH_LENGTH_TYPES = ["shortest", "longest", "rw"]
+PATH_LENGTH_TYPES = PATH_TYPES
 DIST_TYPE = "lp-emd"
 NON_ASSIGNMENT_PENALTY = 1.0
 REPLACE_COST_INF_WITH = 7.65432e5  # dragonfly's otmann.REPLACE_COST_INF_WITH

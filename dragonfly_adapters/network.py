@@ -141,6 +141,8 @@ def _network_class():
 
 
 ALL_LABELS = all_labels()
+#: label -> its row in the label-mismatch cost matrix
+LABEL_INDEX = {label: i for i, label in enumerate(ALL_LABELS)}
 
 
 def kahn_order(adjacency: np.ndarray, start: int) -> List[int]:
@@ -193,8 +195,7 @@ class CandidateNetwork:
         if self._network is None:
             with numpy_patched():
                 self._network = to_dragonfly_network(self._graph)
-            index = {label: i for i, label in enumerate(ALL_LABELS)}
-            self.label_index = np.array([index[lab] for lab in self._network.layer_labels])
+            self.label_index = np.array([LABEL_INDEX[lab] for lab in self._network.layer_labels])
             self._graph = None  # only the layers are needed from now on
         return self._network
 
@@ -279,10 +280,9 @@ class LayerFeatures:
     @classmethod
     def of_network(cls, net) -> "LayerFeatures":
         """From a dragonfly network (its own computation)."""
-        index = {label: i for i, label in enumerate(ALL_LABELS)}
         categories = [g + "-" + t for g in PATH_GROUPS for t in PATH_TYPES]
         bkwd, fwd = net.get_bkwd_ip_fwd_op_dists_of_all_layers(categories)
-        return cls([index[lab] for lab in net.layer_labels], net.layer_masses, bkwd, fwd)
+        return cls([LABEL_INDEX[lab] for lab in net.layer_labels], net.layer_masses, bkwd, fwd)
 
     @classmethod
     def of_graph(cls, graph) -> "LayerFeatures":
@@ -308,7 +308,6 @@ class LayerFeatures:
         for lst in children + parents:
             lst.sort()
         groups = [layer_group(lab) for lab in labels]
-        index = {label: i for i, label in enumerate(ALL_LABELS)}
         bkwd = np.empty((n, len(PATH_GROUPS) * len(PATH_TYPES)))
         fwd = np.empty_like(bkwd)
         col = 0
@@ -318,7 +317,7 @@ class LayerFeatures:
                 fwd[:, col] = _path_lengths(children, weight, range(n - 2, -1, -1), n - 1, t)
                 bkwd[:, col] = _path_lengths(parents, weight, range(1, n), 0, t)
                 col += 1
-        return cls([index[lab] for lab in labels], masses, bkwd, fwd)
+        return cls([LABEL_INDEX[lab] for lab in labels], masses, bkwd, fwd)
 
 
 def _path_lengths(neighbours, weight, visit, source, kind):
