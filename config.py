@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, List, Optional
 
+from search_algorithms.workers import WORKER_START_TIMEOUT_S
+
 
 class ConfigError(ValueError):
     """A configuration value is wrong; the message names the class and the field."""
@@ -138,9 +140,11 @@ WORKER_MEMORY_LIMIT_MB = 2048
 
 
 def _check_worker_recycling(obj):
-    """``worker_memory_limit_mb`` / ``worker_max_candidates``: when a Ray worker is replaced."""
+    """``worker_memory_limit_mb`` / ``worker_max_candidates``: when a Ray worker is replaced;
+    ``worker_start_timeout_s``: how long one may take to start."""
     _int(obj, "worker_memory_limit_mb", low=1, optional=True)
     _int(obj, "worker_max_candidates", low=1, optional=True)
+    _real(obj, "worker_start_timeout_s", low=0, low_open=True)
 
 
 @dataclass
@@ -155,6 +159,7 @@ class AgingEvoConfig:
     checkpoint_dir: str = "artifacts"
     worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
     worker_max_candidates: Optional[int] = None
+    worker_start_timeout_s: float = WORKER_START_TIMEOUT_S
 
     def __post_init__(self):
         _check_search_space(self)
@@ -192,6 +197,7 @@ class BayesOptConfig:
     acq_max_evals: Optional[int] = None
     worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
     worker_max_candidates: Optional[int] = None
+    worker_start_timeout_s: float = WORKER_START_TIMEOUT_S
 
     def __post_init__(self):
         _check_search_space(self)

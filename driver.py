@@ -297,7 +297,7 @@ def main(argv=None) -> int:
     from search_algorithms.display import LogDisplay, ProgressDisplay
     from search_algorithms.runner import SearchAborted
     from search_algorithms.state import StateFileError
-    from search_algorithms.workers import RayUnavailable
+    from search_algorithms.workers import RayUnavailable, WorkersUnavailable
 
     search_config, training_config = config["search_config"], config["training_config"]
     try:
@@ -325,7 +325,7 @@ def main(argv=None) -> int:
     except (StateFileError, RayUnavailable) as e:
         print(f"error: {_one_line(e)}", file=sys.stderr)
         return EXIT_USAGE
-    except SearchAborted as e:
+    except (SearchAborted, WorkersUnavailable) as e:
         print(f"error: search stopped: {_one_line(e)} (state saved to {search.state_path})",
               file=sys.stderr)
         return EXIT_STOPPED

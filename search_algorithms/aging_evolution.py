@@ -19,8 +19,8 @@ from search_algorithms.runner import run_search
 from search_algorithms.state import (STATE_SUFFIX, STATE_VERSION, StateFileError, StateStore, jsonable,
                                      read_state, state_path, weights_dir)
 from search_algorithms.weights import WeightsKeeper
-from search_algorithms.workers import (InlinePool, RayPool, Recycling, default_workers,
-                                       start_ray, worker_resources)
+from search_algorithms.workers import (WORKER_START_TIMEOUT_S, InlinePool, RayPool, Recycling,
+                                       default_workers, start_ray, worker_resources)
 
 log = logging.getLogger("uNAS.search")
 
@@ -195,4 +195,6 @@ class AgingEvoSearch:
         threads = max(1, int(cpus_per_worker))
         return RayPool(self._evaluator_factory(threads), workers,
                        num_cpus=cpus_per_worker, num_gpus=gpus_per_worker,
-                       recycling=Recycling.of(self.config))
+                       recycling=Recycling.of(self.config),
+                       start_timeout=getattr(self.config, "worker_start_timeout_s",
+                                             WORKER_START_TIMEOUT_S))

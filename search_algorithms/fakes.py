@@ -75,19 +75,23 @@ class FakeEvaluator:
     """Scores fake architectures. ``fail_ids``: raise for those ids; ``fail_every``: fail every n-th
     id; ``delay``: seconds per candidate; ``die_once_on``: (id, marker path) — the first worker to
     evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds;
-    ``die_always_on``: ids whose every evaluation kills its worker; ``meet``: (directory, n,
+    ``die_always_on``: ids whose every evaluation kills its worker; ``crash_on``: ids whose
+    evaluation crashes its worker with SIGSEGV unless oneDNN's rewrites are off
+    (``TF_ENABLE_ONEDNN_OPTS=0``), as TensorFlow's ``MklLayoutRewritePass`` does; ``meet``: (directory, n,
     timeout) — candidates 0..n-1 each wait until all n are being evaluated at once (a barrier
     through files, so it works across processes) and fail after ``timeout`` seconds otherwise.
     Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
                  delay: float = 0.0, die_once_on: Optional[tuple] = None,
-                 die_always_on: Collection[int] = (), meet: Optional[tuple] = None):
+                 die_always_on: Collection[int] = (), meet: Optional[tuple] = None,
+                 crash_on: Collection[int] = ()):
         self.fail_ids = set(fail_ids)
         self.fail_every = fail_every
         self.delay = delay
         self.die_once_on = die_once_on
         self.die_always_on = set(die_always_on)
+        self.crash_on = set(crash_on)
         self.meet = meet
 
     def _meet(self, point: Point) -> None:
@@ -112,6 +116,9 @@ class FakeEvaluator:
                 os._exit(17)
         if point.id in self.die_always_on:
             os._exit(18)
+        if point.id in self.crash_on and os.environ.get("TF_ENABLE_ONEDNN_OPTS") != "0":
+            import signal
+            os.kill(os.getpid(), signal.SIGSEGV)
         if self.delay:
             time.sleep(self.delay)
         if point.id in self.fail_ids or (self.fail_every and point.id % self.fail_every == 0):
@@ -120,3 +127,28 @@ class FakeEvaluator:
                                  train_seconds=time.time() - start, epochs_run=1,
                                  finished_at=time.time())
         return scored, f"fake weights of candidate {point.id}".encode()
+
+
+class StallingStart:
+    """A ``make_evaluator`` for Ray workers: every start takes ``delay`` seconds (as TensorFlow's
+    import does) and the first ``stalls`` starts hang (a start-up that never finishes). Starts are
+    counted through files, so that it works across processes: ``directory/begun/`` gets one per
+    start that began, ``directory/built/`` one per start that finished (building
+    ``FakeEvaluator(**kwargs)``)."""
+
+    def __init__(self, directory: str, stalls: int = 0, delay: float = 0.0, **kwargs):
+        self.directory, self.stalls, self.delay, self.kwargs = directory, stalls, delay, kwargs
+
+    def __call__(self) -> FakeEvaluator:
+        begun, built = Path(self.directory, "begun"), Path(self.directory, "built")
+        begun.mkdir(parents=True, exist_ok=True)
+        built.mkdir(parents=True, exist_ok=True)
+        started = len(list(begun.iterdir()))
+        name = f"{started}-{os.getpid()}"
+        (begun / name).touch()
+        if started < self.stalls:
+            time.sleep(3600)
+        time.sleep(self.delay)
+        evaluator = FakeEvaluator(**self.kwargs)
+        (built / name).touch()
+        return evaluator

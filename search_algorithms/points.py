@@ -32,8 +32,9 @@ class Point:
     ``arch`` is an ``Architecture`` value; everything else is plain data. ``parent_id`` is the id of the
     point it was morphed from (``None`` for a random one). ``origin`` says who chose a point that has
     no parent: ``None`` (random) or ``"acquisition"`` (Bayesian optimisation). ``epochs``: how many
-    epochs to train it (multi-fidelity BO); ``None`` trains the training config's number. Times are
-    Unix seconds.
+    epochs to train it (multi-fidelity BO); ``None`` trains the training config's number.
+    ``onednn_disabled``: trained in a worker with TensorFlow's oneDNN graph rewrites off
+    (``TF_ENABLE_ONEDNN_OPTS=0``), because its first worker crashed. Times are Unix seconds.
     """
     id: int
     arch: Any
@@ -49,6 +50,7 @@ class Point:
     train_seconds: Optional[float] = None
     epochs_run: Optional[int] = None
     attempts: int = 0
+    onednn_disabled: bool = False
     proposed_at: Optional[float] = None
     finished_at: Optional[float] = None
 

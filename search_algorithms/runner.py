@@ -46,6 +46,8 @@ def run_search(oracle, pool, store, display, *, keeper=None, save_every: int = 5
                 continue
             point = outcome.point
             if outcome.worker_lost:
+                if outcome.crashed:  # e.g. SIGSEGV in oneDNN's graph rewrite: retry without it
+                    point.onednn_disabled = True
                 retrying = oracle.retry(point)
                 display.worker_lost(point, outcome.worker_lost, retrying)
                 if retrying:

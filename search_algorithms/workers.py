@@ -2,10 +2,21 @@
 
 A pool runs an evaluator's ``evaluate(point)`` for several candidates at once and hands back
 outcomes as they finish. It knows nothing of the search: the runner decides what to submit.
-A Ray worker that dies is replaced at once; its candidate comes back as ``worker_lost``. A worker
-that has grown past a memory limit, or served a set number of candidates, is replaced by a fresh one
-between candidates (``Recycling``): TensorFlow keeps a little memory per model it ever built, which
-over thousands of candidates would add up to gigabytes.
+A Ray worker that dies is replaced at once; its candidate comes back as ``worker_lost``, with
+whether the process crashed (a fatal signal such as SIGSEGV, written down by ``faulthandler`` in
+the worker) or was killed (SIGKILL, the OOM killer, Ray's memory monitor). After a crash the
+replacement starts with oneDNN's graph rewrites off (``TF_ENABLE_ONEDNN_OPTS=0``): TensorFlow 2.21's
+``MklLayoutRewritePass`` segfaults on some architectures, and the retried candidate goes there.
+A worker that has grown past a memory limit, or served a set number of candidates, is replaced by a
+fresh one between candidates (``Recycling``): TensorFlow keeps a little memory per model it ever
+built, which over thousands of candidates would add up to gigabytes.
+
+Nothing waits without a bound. A worker that is not ready within ``start_timeout`` seconds (no CPU
+for it: Ray can ignore a kill sent to an actor still being created and keep that actor's CPU for
+ever; or a start-up that hangs) is killed and replaced; if its replacement does not start either,
+the pool goes on with the workers it has and says so once, and when no worker is left it raises
+``WorkersUnavailable``. A kill is sent only to an actor that is ready or dead, or that has failed to
+start for ``start_timeout`` seconds, never to one that may be in the middle of its creation.
 
 An evaluator returns the scored (or failed) ``Point``, or ``(point, weights)`` where ``weights`` is
 the trained model's ``.weights.h5`` file as bytes. Weights travel back with the result (tiny models:
@@ -15,8 +26,12 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import time
-from dataclasses import dataclass
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 from search_algorithms.points import Point
@@ -25,12 +40,22 @@ log = logging.getLogger("uNAS.search")
 
 MEMORY_PER_WORKER = 2 << 30      # a TF worker training a small CNN stays well under this
 OBJECT_STORE_BYTES = 200 << 20   # candidates and results are small; keep Ray's store small too
+#: Seconds a Ray worker may take to start (TensorFlow import, evaluator set-up) before it is
+#: considered stalled; generous for a loaded machine (a search config's ``worker_start_timeout_s``).
+WORKER_START_TIMEOUT_S = 300.0
+#: The environment of a worker started to retry a candidate whose worker crashed.
+ONEDNN_OFF_ENV = {"TF_ENABLE_ONEDNN_OPTS": "0"}
+#: The longest ``RayPool.shutdown`` waits for workers still starting before killing them.
+SHUTDOWN_WAIT_S = 60.0
+#: Bound on a ``ray.get`` of a result that ``ray.wait`` already reported ready.
+_GET_READY_TIMEOUT_S = 60.0
 
 
 @dataclass
 class Outcome:
     """A finished evaluation: the returned ``point`` (and its trained ``weights`` file as bytes,
-    if any), or the submitted point and ``worker_lost``, the reason its worker died.
+    if any), or the submitted point and ``worker_lost``, the reason its worker died (``crashed``:
+    it died of a fatal signal, so the retry should run with oneDNN's rewrites off).
     ``worker_pid``/``worker_rss`` say which process evaluated it and its resident memory (bytes)
     right after (Ray workers only)."""
     point: Point
@@ -38,6 +63,7 @@ class Outcome:
     weights: Optional[bytes] = None
     worker_pid: Optional[int] = None
     worker_rss: Optional[int] = None
+    crashed: bool = False   # the lost worker died of a fatal signal (not a kill for memory)
 
 
 def release_free_memory() -> None:
@@ -130,11 +156,28 @@ class InlinePool:
         self._queue.clear()
 
 
-class _RemoteEvaluator:
-    """The Ray actor: builds the evaluator inside the worker process, then evaluates candidates."""
+class WorkersUnavailable(RuntimeError):
+    """No Ray worker could start within the start-up time: the search cannot go on here."""
 
-    def __init__(self, make_evaluator: Callable[[], Any]):
+
+class _RemoteEvaluator:
+    """The Ray actor: builds the evaluator inside the worker process, then evaluates candidates.
+
+    ``crash_report``: a file where ``faulthandler`` writes if this process dies of a fatal signal
+    (SIGSEGV, SIGABRT, ...), so that the pool can tell a crash from a kill."""
+
+    def __init__(self, make_evaluator: Callable[[], Any], crash_report: Optional[str] = None):
+        if crash_report:
+            import faulthandler
+            os.makedirs(os.path.dirname(crash_report), exist_ok=True)
+            self._crash_file = open(crash_report, "w")  # noqa: SIM115 - open while we live
+            faulthandler.enable(file=self._crash_file, all_threads=True)
         self.evaluator = make_evaluator()
+
+    def ready(self) -> tuple:
+        """(pid, Ray node id): answered once the evaluator is built."""
+        import ray
+        return os.getpid(), ray.get_runtime_context().get_node_id()
 
     def evaluate(self, point: Point) -> Outcome:
         outcome = evaluate_safely(self.evaluator, point)
@@ -149,8 +192,18 @@ class _RemoteEvaluator:
 @dataclass
 class _Worker:
     """A Ray actor, how many candidates it has evaluated, its resident memory after the latest
-    one and the most that one candidate has added to it (bytes)."""
+    one and the most that one candidate has added to it (bytes); whether it has answered
+    ``ready()`` (and when it was started), and whether it runs with oneDNN's rewrites off."""
     actor: Any
+    ready_ref: Any = None
+    started_at: float = field(default_factory=time.monotonic)
+    crash_report: Optional[str] = None
+    onednn_off: bool = False
+    stalls: int = 0             # workers of this slot that did not start before this one
+    start_deaths: int = 0       # workers of this slot that died while starting, in a row
+    ready: bool = False
+    node_id: Optional[str] = None
+    warned_slow: bool = False
     served: int = 0
     pid: Optional[int] = None
     rss: Optional[int] = None   # after its latest candidate
@@ -169,58 +222,250 @@ class RayPool:
     """``size`` Ray actors, each running ``make_evaluator()`` once and then candidates, one at a
     time. ``num_cpus``/``num_gpus`` are each actor's resources. ``recycling`` says when a worker is
     replaced by a fresh one between candidates (default: never); ``retired`` lists those replaced
-    (pid, candidates served, resident memory in bytes, reason)."""
+    (pid, candidates served, resident memory in bytes, reason). ``start_timeout``: seconds a worker
+    may take to become ready before it is killed and replaced (see the module docstring)."""
 
     def __init__(self, make_evaluator: Callable[[], Any], size: int, num_cpus: float = 1,
-                 num_gpus: float = 0, recycling: Optional[Recycling] = None):
+                 num_gpus: float = 0, recycling: Optional[Recycling] = None,
+                 start_timeout: float = WORKER_START_TIMEOUT_S):
         import ray
         self._ray = ray
         self.size = size
         self.recycling = recycling or Recycling()
+        self.start_timeout = float(start_timeout)
         self._actor_cls = ray.remote(num_cpus=num_cpus, num_gpus=num_gpus,
                                      max_restarts=0)(_RemoteEvaluator)
         self._make_evaluator = ray.put(make_evaluator)
-        self._free: List[_Worker] = [self._new_worker() for _ in range(size)]
+        self._crash_dir = tempfile.mkdtemp(prefix="unas-worker-crashes-")
+        self._node_id = ray.get_runtime_context().get_node_id()
+        self._workers: List[_Worker] = []   # every live actor: free, busy or starting
+        self._free: List[_Worker] = []
         self._running: Dict[Any, tuple] = {}  # object ref -> (worker, point)
+        self._orphans: deque = deque()  # points whose worker never started: next free worker
         self.workers_replaced = 0   # after dying
+        self.workers_stalled = 0    # killed for not starting within ``start_timeout``
         self.retired: List[dict] = []   # replaced on purpose, by ``recycling``
         self._warned_fresh_over_limit = False
+        self._warned_shrunk = False
+        for _ in range(size):
+            self._free.append(self._new_worker())
 
-    def _new_worker(self) -> _Worker:
-        return _Worker(self._actor_cls.remote(self._make_evaluator))
+    # --- workers -------------------------------------------------------------------------------
+    def _new_worker(self, onednn_off: bool = False, stalls: int = 0,
+                    start_deaths: int = 0) -> _Worker:
+        report = os.path.join(self._crash_dir, f"{uuid.uuid4().hex}.txt")
+        cls = self._actor_cls
+        if onednn_off:
+            cls = cls.options(runtime_env={"env_vars": dict(ONEDNN_OFF_ENV)})
+        actor = cls.remote(self._make_evaluator, report)
+        worker = _Worker(actor, ready_ref=actor.ready.remote(), crash_report=report,
+                         onednn_off=onednn_off, stalls=stalls, start_deaths=start_deaths)
+        self._workers.append(worker)
+        return worker
 
+    def _forget(self, worker: _Worker) -> None:
+        if worker in self._workers:
+            self._workers.remove(worker)
+        if worker in self._free:
+            self._free.remove(worker)
+        try:
+            os.unlink(worker.crash_report)
+        except (OSError, TypeError):
+            pass
+
+    def _kill(self, worker: _Worker) -> None:
+        try:
+            self._ray.kill(worker.actor)
+        except Exception:  # noqa: BLE001 - it is already gone
+            pass
+
+    def _retire(self, worker: _Worker) -> None:
+        """Kill a ready worker (safe: its creation is over) and forget it."""
+        self._forget(worker)
+        self._kill(worker)
+
+    def _replace(self, worker: _Worker, onednn_off: bool = False) -> None:
+        """A dead or retired ``worker`` gives its slot to a fresh one (``onednn_off``: with
+        oneDNN's rewrites off); a candidate submitted to it waits only for its start-up."""
+        dead_while_starting = not worker.ready
+        self._retire(worker)
+        if len(self._workers) >= self.size:
+            return  # an extra worker (started for a retry) leaves no slot behind
+        self._free.append(self._new_worker(
+            onednn_off=onednn_off,
+            start_deaths=worker.start_deaths + 1 if dead_while_starting else 0))
+
+    # --- the pool's interface ------------------------------------------------------------------
     def has_free_worker(self) -> bool:
-        return bool(self._free)
+        return bool(self._free) and not self._orphans
 
     def num_running(self) -> int:
-        return len(self._running)
+        return len(self._running) + len(self._orphans)
 
     def submit(self, point: Point) -> None:
-        worker = self._free.pop()
+        """Evaluate ``point`` on a free worker: one with oneDNN's rewrites off when the point
+        asks for it (``point.onednn_disabled``), an ordinary one otherwise where there is one."""
+        self._start(point)
+
+    def _start(self, point: Point) -> None:
+        worker = self._pick_free(point.onednn_disabled)
+        point.onednn_disabled = worker.onednn_off  # the record says how it was trained
         self._running[worker.actor.evaluate.remote(point)] = (worker, point)
 
+    def _pick_free(self, onednn_off: bool) -> _Worker:
+        match = [w for w in self._free if w.onednn_off == onednn_off]
+        if match:
+            worker = match[-1]
+            self._free.remove(worker)
+            return worker
+        worker = self._free.pop()
+        if not onednn_off:
+            return worker
+        # No worker with oneDNN off is free: this one makes way for one (a ready worker may be
+        # killed; one still starting may not, so it stays and the new one is an extra).
+        if worker.ready:
+            self._retire(worker)
+        else:
+            self._free.append(worker)
+        return self._new_worker(onednn_off=True)
+
     def wait_any(self, timeout: Optional[float] = None) -> Optional[Outcome]:
-        """The next finished evaluation, or ``None`` if none finished within ``timeout`` seconds."""
+        """The next finished evaluation, or ``None`` if none finished within ``timeout`` seconds
+        (``None``: the start-up time; never unbounded). Workers that became ready, died while
+        starting or stalled are dealt with on the way. Raises ``WorkersUnavailable`` when no worker
+        is left to evaluate what was submitted."""
         ray = self._ray
-        if not self._running:
-            return None
-        ready, _ = ray.wait(list(self._running), num_returns=1, timeout=timeout)
-        if not ready:
-            return None
-        worker, point = self._running.pop(ready[0])
+        timeout = self.start_timeout if timeout is None else timeout
+        deadline = time.monotonic() + timeout
+        while True:
+            self._dispatch_orphans()
+            if not self._running and not self._orphans:
+                return None
+            if not self._workers:
+                raise WorkersUnavailable(
+                    f"no Ray worker could start within {self.start_timeout:g} s "
+                    f"({self.workers_stalled} stalled); {self.num_running()} candidate(s) "
+                    f"waiting. Is the Ray cluster short of CPUs (`ray status`)?")
+            starting = {w.ready_ref: w for w in self._workers if not w.ready}
+            refs = list(self._running) + list(starting)
+            wait = max(0.0, min(deadline - time.monotonic(), self._next_stall_check()))
+            done, _ = ray.wait(refs, num_returns=1, timeout=wait) if refs else ([], [])
+            if done and done[0] in starting:
+                self._started(starting[done[0]])
+                continue
+            if done:
+                return self._finished(done[0])
+            self._check_stalls()
+            if time.monotonic() >= deadline:
+                return None
+
+    def _next_stall_check(self) -> float:
+        pending = [w.started_at + self.start_timeout - time.monotonic()
+                   for w in self._workers if not w.ready]
+        return max(0.05, min(pending, default=self.start_timeout))
+
+    def _finished(self, ref) -> Outcome:
+        ray = self._ray
+        worker, point = self._running.pop(ref)
         try:
-            result = ray.get(ready[0])
+            result = ray.get(ref, timeout=_GET_READY_TIMEOUT_S)
         except ray.exceptions.RayTaskError as e:  # the evaluator raised despite evaluate_safely
             result = Outcome(_failed(point, e.cause if e.cause is not None else e))
         except ray.exceptions.RayError as e:  # the actor died: crash, OOM kill, node lost
-            self._replace(worker)
+            reason, crashed = self._death_cause(worker, e)
+            log.debug("Worker (pid %s) died: %s", worker.pid, reason)
+            self._replace(worker, onednn_off=crashed)
             self.workers_replaced += 1
-            reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            return Outcome(point, worker_lost=f"{type(e).__name__}: {reason}"[:300])
+            return Outcome(point, worker_lost=reason[:300], crashed=crashed)
         worker.served += 1
         worker.pid = result.worker_pid or worker.pid
-        self._recycle_or_free(worker, result.worker_rss)
+        worker.ready = True
+        if worker.onednn_off:
+            self._replace(worker)  # it served its retry; ordinary workers serve the rest
+        else:
+            self._recycle_or_free(worker, result.worker_rss)
         return result
+
+    def _started(self, worker: _Worker) -> None:
+        """``worker`` answered ``ready()`` (or died trying)."""
+        ray = self._ray
+        try:
+            worker.pid, worker.node_id = ray.get(worker.ready_ref, timeout=_GET_READY_TIMEOUT_S)
+            worker.ready, worker.stalls, worker.start_deaths = True, 0, 0
+            return
+        except ray.exceptions.RayError as e:
+            reason, _ = self._death_cause(worker, e)
+        if any(w is worker for w, _ in self._running.values()):
+            worker.ready = True  # dead: its candidate's result reports it, and replaces it
+            return
+        log.warning("A worker died while starting (%s).", reason)
+        if worker.start_deaths + 1 >= 3:
+            self._retire(worker)
+            self._shrink(f"three workers in a row died while starting; the last: {reason}")
+            return
+        self._replace(worker, onednn_off=worker.onednn_off)
+
+    def _check_stalls(self) -> None:
+        now = time.monotonic()
+        for worker in [w for w in self._workers if not w.ready]:
+            waited = now - worker.started_at
+            if not worker.warned_slow and waited >= self.start_timeout / 2:
+                worker.warned_slow = True
+                log.warning("A worker has not started after %.0f s; it is replaced if it has not "
+                            "started after %g s.", waited, self.start_timeout)
+            if waited < self.start_timeout:
+                continue
+            self.workers_stalled += 1
+            # It has had minutes: it is waiting for a CPU or hung in its start-up, not in the
+            # moment of its creation in which Ray may ignore a kill.
+            orphans = [p for ref, (w, p) in list(self._running.items()) if w is worker]
+            for ref in [r for r, (w, _) in self._running.items() if w is worker]:
+                del self._running[ref]
+            self._orphans.extend(orphans)
+            self._retire(worker)
+            if worker.stalls == 0:
+                log.warning("A worker did not start within %g s (no CPU free for it, or its "
+                            "start-up hung); it was killed and replaced.", self.start_timeout)
+                self._free.append(self._new_worker(onednn_off=worker.onednn_off, stalls=1))
+            else:
+                self._shrink(f"its replacement did not start within {self.start_timeout:g} s "
+                             f"either")
+
+    def _shrink(self, why: str) -> None:
+        self.size -= 1
+        if self.size > 0 and not self._warned_shrunk:
+            self._warned_shrunk = True
+            log.warning("A worker slot was given up (%s): the search goes on with %d worker(s).",
+                        why, self.size)
+        elif self.size <= 0:
+            log.error("No worker slot left (%s).", why)
+
+    def _dispatch_orphans(self) -> None:
+        """Candidates whose worker never started go to the next free worker, before new ones."""
+        while self._orphans and self._free:
+            self._start(self._orphans.popleft())
+
+    def _death_cause(self, worker: _Worker, error: BaseException) -> tuple:
+        """(one-line reason, crashed?) for a worker that died raising ``error``."""
+        ray = self._ray
+        report = ""
+        if worker.crash_report and (worker.node_id in (None, self._node_id)):
+            try:
+                report = Path(worker.crash_report).read_text(errors="replace")
+            except OSError:
+                report = ""
+        fatal = next((line.strip() for line in report.splitlines()
+                      if line.startswith("Fatal Python error")), None)
+        if fatal:
+            return f"worker crashed ({fatal})", True
+        if isinstance(error, getattr(ray.exceptions, "OutOfMemoryError", ())):
+            return "worker killed by Ray's memory monitor (out of memory)", False
+        text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        if worker.node_id is not None and worker.node_id != self._node_id:
+            # Another machine's worker: its crash report is out of reach; assume a crash (the
+            # retry then only runs with oneDNN's rewrites off, which is always safe).
+            return f"{type(error).__name__}: {text}", True
+        return f"{type(error).__name__}: {text} (no crash report: killed or exited)", False
 
     def _recycle_or_free(self, worker: _Worker, rss: Optional[int]) -> None:
         """Between candidates: replace ``worker`` if ``recycling`` says so, else keep it."""
@@ -243,22 +488,27 @@ class RayPool:
                              "reason": reason})
         self._replace(worker)
 
-    def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` (freeing its memory and CPUs first) and start a fresh one; a candidate
-        submitted to it waits only for its start-up."""
-        try:
-            self._ray.kill(worker.actor)
-        except Exception:  # noqa: BLE001 - it is already gone
-            pass
-        self._free.append(self._new_worker())
-
     def shutdown(self) -> None:
-        for worker, _ in self._running.values():
-            self._ray.kill(worker.actor)
-        for worker in self._free:
-            self._ray.kill(worker.actor)
+        """Kill every worker. Workers still starting are waited for first (at most
+        ``SHUTDOWN_WAIT_S`` or the start-up time): Ray may ignore a kill that reaches an actor in
+        the middle of its creation and keep its CPU for ever, starving whatever runs on this Ray
+        next. (One still not ready after that is waiting for a CPU or hung, not being created.)"""
+        ray = self._ray
+        starting = [w.ready_ref for w in self._workers if not w.ready]
+        if starting:
+            try:
+                ray.wait(starting, num_returns=len(starting),
+                         timeout=min(self.start_timeout, SHUTDOWN_WAIT_S))
+            except Exception:  # noqa: BLE001 - Ray going down under us: kill what we can
+                pass
+        for worker in list(self._workers):
+            self._kill(worker)
+        self._workers.clear()
         self._running.clear()
         self._free.clear()
+        self._orphans.clear()
+        import shutil
+        shutil.rmtree(self._crash_dir, ignore_errors=True)
 
 
 def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool:

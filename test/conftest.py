@@ -30,7 +30,7 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 
 #: Deadline (seconds) for waiting on another process: generous, because the suite may share its
 #: cores with other work; tests wait for an observable event, never for a fixed short time.
-DEADLINE = float(os.environ.get("UNAS_TEST_DEADLINE", 1800))
+DEADLINE = float(os.environ.get("UNAS_TEST_DEADLINE", 900))
 
 #: The 65 graphs with the figures the original μNAS computes for them (a copy of
 #: shared/reference/resource_graphs.json, kept in the repository so that the golden tests run on

@@ -223,9 +223,10 @@ def test_ctrl_c_saves_the_state_and_resume_finishes(tmp_path):
 FAKE_CONFIG = '''
 from config import AgingEvoConfig, BoundConfig, TrainingConfig
 from search_algorithms import AgingEvoSearch
-from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace, StallingStart
 
 USE_RAY, DELAY, FAIL_EVERY = True, 0.0, None
+STALL_DIR, STALLS, START_TIMEOUT = None, 0, 300.0
 
 
 class FakeData:
@@ -235,9 +236,11 @@ class FakeData:
 
 class FakeSearch(AgingEvoSearch):
     def __init__(self, *args, **kwargs):
+        factory = (StallingStart(STALL_DIR, STALLS, delay=DELAY, fail_every=FAIL_EVERY)
+                   if STALL_DIR else lambda: FakeEvaluator(delay=DELAY, fail_every=FAIL_EVERY))
+        args[1].worker_start_timeout_s = START_TIMEOUT
         super().__init__(*args, use_ray=USE_RAY, max_consecutive_failures=3, **kwargs,
-                         evaluator_factory=lambda: FakeEvaluator(delay=DELAY,
-                                                                 fail_every=FAIL_EVERY))
+                         evaluator_factory=factory)
 
 
 search_algorithm = FakeSearch
@@ -249,8 +252,9 @@ bound_config = BoundConfig(error_bound=0.1, model_size_bound=5000)
 
 
 def write_fake_config(tmp_path, **values):
-    """The fake config with ``USE_RAY``, ``DELAY``, ``FAIL_EVERY`` set (read when the search is
-    built, after the whole file has run)."""
+    """The fake config with ``USE_RAY``, ``DELAY``, ``FAIL_EVERY``, ``STALL_DIR``/``STALLS``
+    (worker starts that hang) and ``START_TIMEOUT`` set (read when the search is built, after the
+    whole file has run)."""
     path = tmp_path / "fake.py"
     path.write_text(FAKE_CONFIG + "".join(f"{k} = {v!r}\n" for k, v in values.items()))
     return path
@@ -299,6 +303,22 @@ def test_too_many_failures_in_a_row_exit_1_with_the_state_saved(tmp_path):
     assert "error: search stopped: 3 candidates in a row failed" in result.stderr
     points = json.loads(state_file_named(tmp_path / "ck", "fake").read_text())["points"]
     assert [p["status"] for p in points] == ["failed"] * 3
+
+
+def test_no_worker_able_to_start_exits_1_in_one_line_with_the_state_saved(tmp_path):
+    """Every worker start hangs: each worker and its replacement are given up after the start-up
+    time, and the driver stops with one line, exit 1, the submitted candidates saved in flight."""
+    result = run_fake(tmp_path, "--checkpoint-dir", tmp_path / "ck", "--workers", "2",
+                      STALL_DIR=str(tmp_path / "starts"), STALLS=1000, START_TIMEOUT=3.0)
+    assert result.returncode == 1, result.stderr[-3000:]
+    errors = [line for line in error_lines(result.stderr) if line.startswith("error:")]
+    assert len(errors) == 1 and "no Ray worker could start within 3 s" in errors[0], \
+        result.stderr[-3000:]
+    assert "did not start within 3 s" in result.stderr  # said in the log, not silent
+    state = json.loads(state_file_named(tmp_path / "ck", "fake").read_text())
+    assert state["points"] == [] and len(state["in_flight"]) == 2
+    starts = tmp_path / "starts"  # 2 workers and 2 replacements at most (fewer begin on a
+    assert len(list(starts.iterdir()) if starts.exists() else []) <= 4  # loaded machine in 3 s)
 
 
 def test_sigterm_saves_the_state_and_exits_as_ctrl_c(tmp_path):
