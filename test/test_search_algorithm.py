@@ -14,7 +14,7 @@ import pytest
 from conftest import CHILD, DEADLINE
 from config import PruningConfig
 from search_algorithms.evolution import AgingEvolution, effective_bounds
-from search_algorithms.fakes import FakeArchitecture, FakeSearchSpace, fake_scores
+from search_algorithms.testing import FakeArchitecture, FakeSearchSpace, fake_scores
 from search_algorithms.points import (OK, Point, active_objectives, in_bounds, mo_fitness,
                                       normalised_objectives, pareto_front)
 

@@ -6,7 +6,7 @@ import pytest
 import ray
 
 from conftest import DEADLINE
-from search_algorithms.fakes import FakeEvaluator
+from search_algorithms.testing import FakeEvaluator
 from search_algorithms.workers import default_workers, start_ray, worker_resources
 from test_search_state import load, make_search
 

@@ -18,7 +18,7 @@ from conftest import CHILD, DEADLINE
 from config import AgingEvoConfig, BoundConfig, PruningConfig, TrainingConfig
 from search_algorithms.aging_evolution import AgingEvoSearch
 from search_algorithms.display import LogDisplay
-from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 from search_algorithms.points import in_bounds, pareto_front
 from search_algorithms.runner import SearchAborted
 from search_algorithms.state import (StateFileError, StateStore, atomic_write_json, journal_path,
@@ -269,7 +269,7 @@ SCRIPT = textwrap.dedent("""
     logging.basicConfig(level=logging.INFO)
     from config import AgingEvoConfig, BoundConfig, TrainingConfig
     from search_algorithms.aging_evolution import AgingEvoSearch
-    from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+    from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 
     class FakeData:
         input_shape, num_classes = (8, 8, 1), 10

@@ -6,7 +6,7 @@ import logging
 import pytest
 
 from config import AgingEvoConfig, BayesOptConfig, ConfigError
-from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 from search_algorithms.points import Point
 from search_algorithms.workers import RayPool, Recycling, _Worker, start_ray
 from test_search_state import load, make_search

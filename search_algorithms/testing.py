@@ -1,4 +1,4 @@
-"""A tiny search space and a fake evaluator, for exercising the search without TensorFlow.
+"""Test doubles: a tiny search space and a fake evaluator, to run the search without TensorFlow.
 
 Architectures are ``{"width": w, "depth": d}``; the fake evaluator scores them with a smooth,
 deterministic error/resource trade-off (wider and deeper = more accurate and more expensive) and can
@@ -19,7 +19,7 @@ from schema_types import Discrete
 from search_algorithms.points import Point
 from search_space import SearchSpace
 
-ARCHITECTURE_CLASSES.setdefault("fake", "search_algorithms.fakes:FakeArchitecture")
+ARCHITECTURE_CLASSES.setdefault("fake", "search_algorithms.testing:FakeArchitecture")
 
 WIDTHS, DEPTHS = (1, 64), (1, 8)
 
