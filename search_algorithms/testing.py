@@ -77,18 +77,22 @@ class FakeEvaluator:
     evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds;
     ``die_always_on``: ids whose every evaluation kills its worker; ``meet``: (directory, n,
     timeout) — candidates 0..n-1 each wait until all n are being evaluated at once (a barrier
-    through files, so it works across processes) and fail after ``timeout`` seconds otherwise.
+    through files, so it works across processes) and fail after ``timeout`` seconds otherwise;
+    ``grow_mb``: each evaluation keeps that many more MiB of written memory (a worker that grows).
     Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
                  delay: float = 0.0, die_once_on: Optional[tuple] = None,
-                 die_always_on: Collection[int] = (), meet: Optional[tuple] = None):
+                 die_always_on: Collection[int] = (), meet: Optional[tuple] = None,
+                 grow_mb: float = 0.0):
         self.fail_ids = set(fail_ids)
         self.fail_every = fail_every
         self.delay = delay
         self.die_once_on = die_once_on
         self.die_always_on = set(die_always_on)
         self.meet = meet
+        self.grow_mb = grow_mb
+        self._kept: list = []
 
     def _meet(self, point: Point) -> None:
         directory, n, timeout = self.meet
@@ -114,6 +118,8 @@ class FakeEvaluator:
             os._exit(18)
         if self.delay:
             time.sleep(self.delay)
+        if self.grow_mb:
+            self._kept.append(bytearray(b"\x01") * int(self.grow_mb * 2 ** 20))
         if point.id in self.fail_ids or (self.fail_every and point.id % self.fail_every == 0):
             raise RuntimeError(f"fake training failure for candidate {point.id}")
         scored = point.completed(**fake_scores(point.arch, point.sparsity),
