@@ -1,8 +1,9 @@
 """Pareto fronts of evaluated points: the search keeps the weights of its front, the state processor
 prints and plots fronts, the exporter exports one. Below all three, so none imports another.
 
-The error objective is the validation error (what the search optimised) unless ``error="test_error"``
-(what the original's processor shows); the resource objectives are the point's resource features.
+The error objective is the validation error (what the search optimised), or with
+``error="test_error"`` the test error (what the original's processor shows); the resource
+objectives are the point's resource features.
 """
 from __future__ import annotations
 
