@@ -26,6 +26,8 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from search_algorithms.pareto import pareto_front
+
 TABLE_COLUMNS = (("id", "id", "{}"), ("float acc", "float_test_accuracy", "{:.4f}"),
                  ("int8 acc", "int8_test_accuracy", "{:.4f}"), ("tflite B", "tflite_bytes", "{:,}"),
                  ("μNAS peak B", "peak_memory_usage", "{:,}"),
@@ -42,8 +44,6 @@ class ExportError(Exception):
 # --- choosing points -----------------------------------------------------------------------------
 def choose_points(state, spec: str) -> list:
     """The points named by ``spec``: ``pareto``, ``in-bounds`` or comma-separated ids."""
-    from search_state_processor import pareto_front
-
     spec = (spec or "pareto").strip()
     if spec == "pareto":
         chosen = sorted(pareto_front(state.ok_points, state.objectives), key=lambda p: p.id)

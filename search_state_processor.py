@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -33,15 +32,14 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from architecture import Architecture  # noqa: E402
-from search_algorithms.points import (OBJECTIVE_BOUNDS, OBJECTIVES, RESOURCE_FEATURES,  # noqa: E402
-                                      Point, active_objectives, dominates, in_bounds)
-from search_algorithms.points import pareto_front as _pareto_front  # noqa: E402
+from search_algorithms.pareto import (ERRORS, check_error, error_of, front_2d,  # noqa: E402
+                                      pareto_front)
+from search_algorithms.points import (OBJECTIVE_BOUNDS, RESOURCE_FEATURES, Point,  # noqa: E402
+                                      active_objectives, in_bounds)
 from search_algorithms.state import (StateFileError, merged_points, read_state,  # noqa: E402
                                      weights_dir)
 from search_algorithms.weights import weights_file  # noqa: E402
 
-#: the error a printout or plot shows: the original's default is the test error.
-ERRORS = {"test_error": "test error", "val_error": "validation error"}
 LABELS = {"val_error": "validation error", "test_error": "test error", "peak_memory_usage": "peak memory usage (bytes)",
           "model_size": "model size (bytes)", "macs": "MACs"}
 
@@ -99,31 +97,6 @@ class SearchState:
                                f"{self.header.get('search_space', {}).get('class')!r} "
                                "could not be imported")
         return self.space
-
-
-def pareto_front(points: Sequence[Point], objectives: Sequence[str] = OBJECTIVES,
-                 error: str = "val_error") -> List[Point]:
-    """The successful points no other successful point dominates in ``objectives`` (minimised).
-    With ``error="test_error"`` the error objective is the test error (as the original's figures)."""
-    if error == "val_error":
-        return _pareto_front(points, objectives)
-    _check_error(error)
-    scored = []
-    for p in points:
-        values = [p.test_error if o == "val_error" else p.objective(o) for o in objectives]
-        if p.ok and all(v is not None and math.isfinite(v) for v in values):
-            scored.append((tuple(float(v) for v in values), p))
-    return [p for v, p in scored if not any(dominates(w, v) for w, _ in scored)]
-
-
-def _check_error(error: str) -> None:
-    if error not in ERRORS:
-        raise ValueError(f"error must be one of {list(ERRORS)}, got {error!r}")
-
-
-def error_of(point: Point, error: str) -> Optional[float]:
-    """The point's test or validation error."""
-    return point.test_error if error == "test_error" else point.val_error
 
 
 def _search_space(header: dict):
@@ -188,7 +161,7 @@ def format_table(points: Sequence[Point], bounds: dict) -> str:
 def report(state: SearchState, error: str = "test_error") -> str:
     """The printout: counts, the Pareto front (with ``error`` as the error objective) and the
     candidates within all bounds (the search's test: validation error), ordered by ``error``."""
-    _check_error(error)
+    check_error(error)
     bounds = state.bounds
     failed = sum(p.status == "failed" for p in state.points)
     shown = ", ".join(f"{b} {bounds[b]:,}" for b in OBJECTIVE_BOUNDS.values()
@@ -218,7 +191,7 @@ def _sort_key(point: Point, error: str):
 def csv_lines(state: SearchState, error: str = "test_error") -> List[str]:
     """The original's CSV: a header and ``error,peak memory,model size,MACs`` per evaluated model,
     in evaluation order."""
-    _check_error(error)
+    check_error(error)
     lines = ["Error,PMU,MS,MACs"]
     for p in state.ok_points:
         value = error_of(p, error)
@@ -229,16 +202,10 @@ def csv_lines(state: SearchState, error: str = "test_error") -> List[str]:
 
 
 # --- plotting ------------------------------------------------------------------------------------
-def front_2d(points: Sequence[Point], resource: str, error: str = "val_error") -> List[Point]:
-    """The error-vs-``resource`` Pareto front, sorted by the resource."""
-    return sorted(pareto_front(points, ("val_error", resource), error=error),
-                  key=lambda p: (p.objective(resource), error_of(p, error)))
-
-
 def plot_search(state: SearchState, plot_dir, error: str = "test_error") -> List[Path]:
     """Write ``pareto_<resource>.png`` for each resource and ``progress.png`` with ``error`` on
     the error axis; returns the paths."""
-    _check_error(error)
+    check_error(error)
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

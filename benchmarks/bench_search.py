@@ -51,7 +51,7 @@ def search_once(config, workers: int, rounds: int, epochs, fake: bool, directory
     space.input_shape, space.num_classes = training.dataset.input_shape, training.dataset.num_classes
     kwargs = {}
     if fake:
-        from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+        from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
         search_config = dataclasses.replace(search_config, search_space=FakeSearchSpace())
         kwargs["evaluator_factory"] = lambda: FakeEvaluator(delay=0.5)
     search = config["search_algorithm"](f"bench{workers}", search_config, training,

@@ -7,9 +7,8 @@ positional: ``val_error`` and the three resource features ``peak_memory_usage``,
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, List, Mapping, Optional
 
 PENDING, OK, FAILED = "pending", "ok", "failed"
 STATUSES = (PENDING, OK, FAILED)
@@ -107,7 +106,7 @@ def _float_or_none(x) -> Optional[float]:
     return None if x is None else float(x)
 
 
-# --- bounds, fitness and Pareto front ------------------------------------------------------------
+# --- bounds and fitness (Pareto fronts: search_algorithms.pareto) -----------------------------
 def active_objectives(bounds: Mapping[str, Optional[float]]) -> List[str]:
     """Objectives whose bound is set (``bounds`` is ``BoundConfig.as_dict()``)."""
     return [name for name, b in OBJECTIVE_BOUNDS.items() if bounds.get(b) is not None]
@@ -137,28 +136,3 @@ def mo_fitness(point: Point, bounds: Mapping[str, Optional[float]],
     """
     norm = normalised_objectives(point, bounds)
     return -max(v / weights[name] for name, v in norm.items())
-
-
-def dominates(a: Sequence[float], b: Sequence[float]) -> bool:
-    return all(x <= y for x, y in zip(a, b)) and any(x < y for x, y in zip(a, b))
-
-
-def pareto_front(points: Iterable[Point], objectives: Sequence[str] = OBJECTIVES) -> List[Point]:
-    """The successful points that no other successful point dominates (all objectives minimised).
-
-    Points are visited in lexicographic order of their objectives: anything that dominates a point
-    comes before it, so each point is checked against the front found so far (O(n x front)).
-    Equal points are all kept. Result is in the input order.
-    """
-    objectives = list(objectives)
-    if not objectives:
-        raise ValueError("pareto_front: no objectives given")
-    scored = [(tuple(float(p.objective(o)) for o in objectives), i, p)
-              for i, p in enumerate(points) if p.ok]
-    scored = [s for s in scored if all(math.isfinite(v) for v in s[0])]
-    scored.sort(key=lambda s: s[0])
-    front: List[tuple] = []
-    for s in scored:
-        if not any(dominates(f[0], s[0]) for f in front):
-            front.append(s)
-    return [p for _, _, p in sorted(front, key=lambda s: s[1])]

@@ -16,7 +16,8 @@ import shutil
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Set
 
-from search_algorithms.points import Point, active_objectives, in_bounds, pareto_front
+from search_algorithms.pareto import pareto_front
+from search_algorithms.points import Point, active_objectives, in_bounds
 from search_algorithms.state import atomic_write_bytes
 
 log = logging.getLogger("uNAS.search")

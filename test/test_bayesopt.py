@@ -14,7 +14,6 @@ from cnn import CnnSearchSpace
 from config import BayesOptConfig, BoundConfig, ConfigError, PruningConfig
 from dragonfly_adapters.gp import kernel_hyperparameters, seeded_numpy
 from search_algorithms.bayesopt import BayesOpt, BayesOptimisation
-from search_algorithms.points import in_bounds
 from search_algorithms.state import read_state
 
 BOUNDS = dict(error_bound=0.12, peak_mem_bound=1_000, model_size_bound=20_000, mac_bound=200_000)
@@ -237,7 +236,7 @@ def test_search_writes_the_bo_state_and_resumes(tmp_path):
     assert search.state_path == path and path.exists()
     snapshot, events = read_state(path, algorithm="bayesian_optimisation")
     assert len(snapshot["points"]) == 7 and events == []
-    assert sum(in_bounds(p, search.bounds) for p in history) >= 1
+    # (what the acquisition achieves: test_bayesopt_rules.py, within the resource bounds)
     # more rounds on the same state: the earlier points are kept, in order
     cfg2 = BayesOptConfig(search_space=space(), starting_points=4, rounds=9,
                           checkpoint_dir=str(tmp_path), gp_hp_criterion="ml", refit_every=3,

@@ -5,7 +5,8 @@ TFRecords with the TF-slim keys); availability checks that fail in one line befo
 Specified here: constructing reads nothing; shapes, dtypes, label sets, the original's split sizes
 and rules (stratified counts; hash-of-speaker with no speaker in two splits, matching the archive's
 list files); deterministic validation/test; augmentation within the original's ranges; MFCCs equal
-to an independent numpy computation; and a real two-epoch training run of a tiny model on each.
+to an independent numpy computation; and a real training run of a tiny model on each, which learns
+the signal of its tree (errors far below chance).
 """
 import pickle
 import subprocess
@@ -30,20 +31,28 @@ from model_trainer import ModelTrainer
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def tiny_model(input_shape, num_classes):
+def tiny_model(input_shape, num_classes, keep_position=False):
+    """A strided conv, then global pooling (or, with ``keep_position``, a flatten: the Chars74K
+    tree encodes the class in the row of a bar, which pooling over the image would lose)."""
     L = keras.layers
     inputs = keras.Input(input_shape)
     x = L.Conv2D(4, 3, strides=2, activation="relu")(inputs)
-    x = L.GlobalAveragePooling2D()(x)
+    x = L.Flatten()(x) if keep_position else L.GlobalAveragePooling2D()(x)
     outputs = L.Dense(1 if num_classes == 2 else num_classes)(x)
     return keras.Model(inputs, outputs)
 
 
-def two_epochs(dataset, batch_size=32, **kw):
-    cfg = TrainingConfig(dataset=dataset, batch_size=batch_size, epochs=2,
+def train(dataset, epochs, batch_size=32, keep_position=False, **kw):
+    cfg = TrainingConfig(dataset=dataset, batch_size=batch_size, epochs=epochs,
                          optimizer=lambda: keras.optimizers.Adam(1e-2), **kw)
-    model = tiny_model(dataset.input_shape, dataset.num_classes)
+    model = tiny_model(dataset.input_shape, dataset.num_classes, keep_position)
     return ModelTrainer(cfg, seed=0).train_and_eval(model)
+
+
+#: epochs for the learning checks: enough for the tiny model to learn each tree's signal (measured:
+#: Chars74K 0.47 validation error against 0.98 by chance, Speech Commands 0.61 test error against
+#: 0.92, VWW 0.0 validation error against 0.5)
+LEARN_EPOCHS = 20
 
 
 # --- laziness and fail-fast availability ---------------------------------------------------------
@@ -168,9 +177,11 @@ def test_chars74k_training_batches_are_shifted_copies(chars_dir):
     assert not np.array_equal(plain, shifted)
 
 
-def test_chars74k_trains_a_tiny_model(chars_dir):
-    result = two_epochs(Chars74K(chars_dir, img_size=(16, 16), validation_split=62, test_size=124))
-    assert result.ok and result.epochs_run == 2 and 0.0 <= result.val_error <= 1.0
+def test_chars74k_trains_a_tiny_model_that_learns(chars_dir):
+    result = train(Chars74K(chars_dir, img_size=(16, 16), validation_split=62, test_size=124),
+                   LEARN_EPOCHS, keep_position=True)
+    assert result.ok and result.epochs_run == LEARN_EPOCHS
+    assert result.val_error < 0.7 and result.test_error < 0.7      # chance: 61/62 = 0.98
 
 
 # --- Speech Commands -------------------------------------------------------------------------------
@@ -303,9 +314,10 @@ def test_mfcc_of_a_pure_tone_matches_an_independent_computation(freq):
     np.testing.assert_allclose(ours, reference_mfcc(tone), atol=1e-4)
 
 
-def test_speech_trains_a_tiny_model(speech):
-    result = two_epochs(speech, use_class_weight=True)
-    assert result.ok and result.epochs_run == 2 and 0.0 <= result.test_error <= 1.0
+def test_speech_trains_a_tiny_model_that_learns(speech):
+    result = train(speech, LEARN_EPOCHS, use_class_weight=True)
+    assert result.ok and result.epochs_run == LEARN_EPOCHS
+    assert result.val_error < 0.8 and result.test_error < 0.8      # chance: 11/12 = 0.92
 
 
 # --- Visual Wake Words -----------------------------------------------------------------------------
@@ -360,11 +372,12 @@ def test_vww_augmentation_flips_and_shifts_within_ten_percent(vww):
     assert 0 < flipped < len(plain)
 
 
-def test_vww_trains_a_tiny_model(vww):
+def test_vww_trains_a_tiny_model_that_learns(vww):
     root, _ = vww
-    result = two_epochs(VisualWakeWords(root, validation_split=6, img_size=(24, 28)), batch_size=8,
-                        use_class_weight=True)
-    assert result.ok and result.epochs_run == 2 and 0.0 <= result.val_error <= 1.0
+    result = train(VisualWakeWords(root, validation_split=6, img_size=(24, 28)), LEARN_EPOCHS,
+                   batch_size=8, use_class_weight=True)
+    assert result.ok and result.epochs_run == LEARN_EPOCHS
+    assert result.val_error < 0.35 and result.test_error < 0.35    # chance: 0.5
 
 
 # --- the explicit download helper ------------------------------------------------------------------

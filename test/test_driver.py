@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOOD = textwrap.dedent("""
     from config import AgingEvoConfig, BoundConfig, TrainingConfig
     from search_algorithms import AgingEvoSearch
-    from search_algorithms.fakes import FakeSearchSpace
+    from search_algorithms.testing import FakeSearchSpace
 
     class FakeData:
         input_shape, num_classes = (8, 8, 1), 10

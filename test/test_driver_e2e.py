@@ -223,7 +223,7 @@ def test_ctrl_c_saves_the_state_and_resume_finishes(tmp_path):
 FAKE_CONFIG = '''
 from config import AgingEvoConfig, BoundConfig, TrainingConfig
 from search_algorithms import AgingEvoSearch
-from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace, StallingStart
+from search_algorithms.testing import FakeEvaluator, FakeSearchSpace, StallingStart
 
 USE_RAY, DELAY, FAIL_EVERY = True, 0.0, None
 STALL_DIR, STALLS, START_TIMEOUT = None, 0, 300.0

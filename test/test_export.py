@@ -88,6 +88,30 @@ def test_c_array_is_aligned_and_holds_the_model(exported):
         assert f"#include \"{m['h_file']}\"" in source
 
 
+def test_exported_order_needs_no_more_arena_than_the_converters_order(exported):
+    """The export writes the order with the least TFLM arena head: measured in TFLM, the written
+    model needs at most what the same operators in the converter's order need, and less for this
+    model (its converter order leaves a large tensor alive across a branch)."""
+    from resource_models.tflite_rewrite import reorder_operators
+    from utils import tflm_arena_usage
+
+    out, summary, _ = exported
+    lower = 0
+    for m in summary["models"]:
+        data = (out / m["file"]).read_bytes()
+        if m["offline_memory_plan"]:  # an offline plan is laid out for the written order only
+            continue
+        # operator_order lists the converter's operator indices in the written order
+        converter_order = [m["operator_order"].index(i) for i in range(len(m["operator_order"]))]
+        converters = tflm_arena_usage(reorder_operators(data, converter_order))["head"]
+        written = tflm_arena_usage(data)["head"]
+        assert written <= converters, m["id"]
+        assert converters == m["converter_order_arena_head_bytes"]
+        lower += written < converters
+    assert lower >= 1, [(m["tflm_arena_head_bytes"], m["converter_order_arena_head_bytes"])
+                        for m in summary["models"]]
+
+
 def _one_line_error(run, *needles):
     assert run.returncode == 2, run.stderr[-2000:]
     last = run.stderr.strip().splitlines()[-1]

@@ -14,9 +14,10 @@ import pytest
 from conftest import CHILD, DEADLINE
 from config import PruningConfig
 from search_algorithms.evolution import AgingEvolution, effective_bounds
-from search_algorithms.fakes import FakeArchitecture, FakeSearchSpace, fake_scores
+from search_algorithms.pareto import pareto_front
 from search_algorithms.points import (OK, Point, active_objectives, in_bounds, mo_fitness,
-                                      normalised_objectives, pareto_front)
+                                      normalised_objectives)
+from search_algorithms.testing import FakeArchitecture, FakeSearchSpace, fake_scores
 
 BOUNDS = {"error_bound": 0.1, "peak_mem_bound": 2000, "model_size_bound": 5000,
           "mac_bound": 100_000}

@@ -10,7 +10,8 @@ import pytest
 import ray
 
 from conftest import DEADLINE
-from search_algorithms.fakes import FakeEvaluator, StallingStart
+from search_algorithms.points import Point
+from search_algorithms.testing import FakeArchitecture, FakeEvaluator, StallingStart
 from search_algorithms.workers import (RayPool, WorkersUnavailable, default_workers, start_ray,
                                        worker_resources)
 from test_search_state import load, make_search
@@ -143,8 +144,6 @@ def test_workers_that_never_start_are_replaced_then_given_up(tmp_path, caplog):
 def test_a_pool_whose_workers_never_start_raises_instead_of_waiting(tmp_path):
     pool = RayPool(StallingStart(str(tmp_path / "starts"), stalls=100), 1, start_timeout=3)
     try:
-        from search_algorithms.points import Point
-        from search_algorithms.fakes import FakeArchitecture
         pool.submit(Point(0, FakeArchitecture({"width": 2, "depth": 2})))
         with pytest.raises(WorkersUnavailable, match="no Ray worker could start within 3 s"):
             end = time.monotonic() + DEADLINE

@@ -18,11 +18,12 @@ from conftest import CHILD, DEADLINE
 from config import AgingEvoConfig, BoundConfig, PruningConfig, TrainingConfig
 from search_algorithms.aging_evolution import AgingEvoSearch
 from search_algorithms.display import LogDisplay
-from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
-from search_algorithms.points import in_bounds, pareto_front
+from search_algorithms.pareto import pareto_front
+from search_algorithms.points import in_bounds
 from search_algorithms.runner import SearchAborted
 from search_algorithms.state import (StateFileError, StateStore, atomic_write_json, journal_path,
                                      merged_points, read_state, state_path)
+from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 from search_algorithms.weights import WeightsKeeper
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,7 +270,7 @@ SCRIPT = textwrap.dedent("""
     logging.basicConfig(level=logging.INFO)
     from config import AgingEvoConfig, BoundConfig, TrainingConfig
     from search_algorithms.aging_evolution import AgingEvoSearch
-    from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace
+    from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 
     class FakeData:
         input_shape, num_classes = (8, 8, 1), 10

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import search_state_processor as ssp
-from search_algorithms.fakes import FakeArchitecture, FakeEvaluator, FakeSearchSpace
+from search_algorithms.testing import FakeArchitecture, FakeEvaluator, FakeSearchSpace
 from search_algorithms.points import in_bounds
 from search_algorithms.state import journal_path
 from test_search_state import make_search

@@ -1,4 +1,4 @@
-"""A tiny search space and a fake evaluator, for exercising the search without TensorFlow.
+"""Test doubles: a tiny search space and a fake evaluator, to run the search without TensorFlow.
 
 Architectures are ``{"width": w, "depth": d}``; the fake evaluator scores them with a smooth,
 deterministic error/resource trade-off (wider and deeper = more accurate and more expensive) and can
@@ -19,7 +19,7 @@ from schema_types import Discrete
 from search_algorithms.points import Point
 from search_space import SearchSpace
 
-ARCHITECTURE_CLASSES.setdefault("fake", "search_algorithms.fakes:FakeArchitecture")
+ARCHITECTURE_CLASSES.setdefault("fake", "search_algorithms.testing:FakeArchitecture")
 
 WIDTHS, DEPTHS = (1, 64), (1, 8)
 
@@ -77,15 +77,16 @@ class FakeEvaluator:
     evaluate that id exits hard (as a crashed worker), creating the marker so a retry succeeds;
     ``die_always_on``: ids whose every evaluation kills its worker; ``crash_on``: ids whose
     evaluation crashes its worker with SIGSEGV unless oneDNN's rewrites are off
-    (``TF_ENABLE_ONEDNN_OPTS=0``), as TensorFlow's ``MklLayoutRewritePass`` does; ``meet``: (directory, n,
-    timeout) — candidates 0..n-1 each wait until all n are being evaluated at once (a barrier
-    through files, so it works across processes) and fail after ``timeout`` seconds otherwise.
+    (``TF_ENABLE_ONEDNN_OPTS=0``), as TensorFlow's ``MklLayoutRewritePass`` does; ``meet``:
+    (directory, n, timeout) — candidates 0..n-1 each wait until all n are being evaluated at once (a barrier
+    through files, so it works across processes) and fail after ``timeout`` seconds otherwise;
+    ``grow_mb``: each evaluation keeps that many more MiB of written memory (a worker that grows).
     Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
                  delay: float = 0.0, die_once_on: Optional[tuple] = None,
                  die_always_on: Collection[int] = (), meet: Optional[tuple] = None,
-                 crash_on: Collection[int] = ()):
+                 crash_on: Collection[int] = (), grow_mb: float = 0.0):
         self.fail_ids = set(fail_ids)
         self.fail_every = fail_every
         self.delay = delay
@@ -93,6 +94,8 @@ class FakeEvaluator:
         self.die_always_on = set(die_always_on)
         self.crash_on = set(crash_on)
         self.meet = meet
+        self.grow_mb = grow_mb
+        self._kept: list = []
 
     def _meet(self, point: Point) -> None:
         directory, n, timeout = self.meet
@@ -121,6 +124,8 @@ class FakeEvaluator:
             os.kill(os.getpid(), signal.SIGSEGV)
         if self.delay:
             time.sleep(self.delay)
+        if self.grow_mb:
+            self._kept.append(bytearray(b"\x01") * int(self.grow_mb * 2 ** 20))
         if point.id in self.fail_ids or (self.fail_every and point.id % self.fail_every == 0):
             raise RuntimeError(f"fake training failure for candidate {point.id}")
         scored = point.completed(**fake_scores(point.arch, point.sparsity),
