@@ -9,8 +9,10 @@ What it proposes (μNAS's BO):
 - then each candidate maximises a Thompson-sampling acquisition: a GP over (network[, sparsity])
   with dragonfly's OTMANN kernel models the validation error; a candidate scores
   ``-max_i(min(f_i / bound_i, 10) / lambda_i)`` over the bounded objectives, where the error is one
-  posterior sample (the points in flight hallucinated) and the resources are the candidate's exact
-  figures, with ``lambda ~ U(0, 1)^4`` drawn afresh per ask (the random scalarisation);
+  posterior sample (the points in flight hallucinated) and the resources are the candidate's
+  figures (with a sparsity, μNAS's estimate: the model size times ``1 - sparsity``, the unpruned
+  peak memory and MACs), with ``lambda ~ U(0, 1)^4`` drawn afresh per ask (the random
+  scalarisation);
 - the acquisition is maximised by an aging-evolution GA: ``ga_population`` (100) random
   candidates, then children of the best of ``ga_sample`` (25) drawn from the latest 100, up to the
   acquisition budget (dragonfly's: 300 evaluations for network domains);
@@ -27,6 +29,7 @@ uninterrupted one would have. Dragonfly is imported on the first ask, never by t
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import time
@@ -309,6 +312,15 @@ class BayesOpt(AgingEvoSearch):
             return None
         epochs = int(self.training_config.epochs)
         return (max(1, int(0.3 * epochs)), epochs)
+
+    def _evaluator_factory(self, threads):
+        """As μNAS's BO: a pruned candidate's model size counts its non-zero weights
+        (``model_size(sparse=True)``) for structured pruning too, where aging evolution counts the
+        reduced network's weights."""
+        factory = super()._evaluator_factory(threads)
+        if self.evaluator_factory is not None or self.pruning is None:
+            return factory
+        return functools.partial(factory, sparse_size=True)
 
     def new_oracle(self) -> BayesOptimisation:
         c = self.config

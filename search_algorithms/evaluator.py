@@ -25,18 +25,22 @@ class CandidateEvaluator:
     so a retried or resumed candidate trains exactly as it would have the first time.
     ``threads`` caps TensorFlow's thread pools (one worker per core trains small CNNs fastest).
     ``trainer_factory(training_config, seed)`` makes the trainer (default: ``ModelTrainer``).
+    ``sparse_size``: whether a pruned candidate's model size counts only its non-zero weights
+    (default, μNAS's aging evolution: for unstructured pruning only; its BO: whenever pruning).
     """
 
     def __init__(self, search_space, training_config, *, seed: int = 0,
                  threads: Optional[int] = None, keep_weights: bool = True,
-                 trainer_factory=None):
+                 trainer_factory=None, sparse_size: Optional[bool] = None):
         self.space = search_space
         self.training_config = training_config
         self.seed = seed
         self.keep_weights = keep_weights
         self.trainer_factory = trainer_factory
         pruning = training_config.pruning
-        self.sparse_size = pruning is not None and not pruning.structured
+        if sparse_size is None:
+            sparse_size = pruning is not None and not pruning.structured
+        self.sparse_size = pruning is not None and sparse_size
         import tensorflow as tf
         try:
             if threads:

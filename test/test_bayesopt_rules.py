@@ -251,3 +251,60 @@ def test_acquisition_picks_candidates_within_the_resource_bounds():
     assert len(picked) == 12
     assert random_rate <= 0.1, random_rate  # measured: 5 %
     assert picked_rate >= 0.4, (picked_rate, random_rate)  # measured: 58-67 % (seeds 3, 4)
+
+
+# --- the model size BO reports for a pruned candidate --------------------------------------------
+def test_bo_reports_the_non_zero_weights_of_a_structurally_pruned_candidate(tmp_path):
+    """μNAS's BO scores every pruned candidate with ``model_size(sparse=True)``; its aging evolution
+    only an unstructurally pruned one. On a network whose Adds join channels pruned differently
+    (so a live channel space holds zero kernel slices) the two figures differ."""
+    from config import AgingEvoConfig, BayesOptConfig, BoundConfig, PruningConfig, TrainingConfig
+    from dataset import Digits
+    from model_trainer import TrainingResult
+    from resource_models.models import model_size
+    from search_algorithms.aging_evolution import AgingEvoSearch
+    from search_algorithms.points import Point
+
+    space = point_space
+    rng = np.random.default_rng(0)
+
+    def structured_kernels(arch):
+        kernels = {}
+        for layer in space.to_keras_model(arch).layers:
+            if type(layer).__name__ in ("Conv2D", "Dense") and layer.name != "classifier":
+                k = layer.get_weights()[0].copy()
+                k[..., rng.random(k.shape[-1]) < 0.4] = 0.0      # whole output channels
+                kernels[layer.name] = k
+        return kernels
+
+    for _ in range(50):
+        arch = space.random_architecture(rng)
+        kernels = structured_kernels(arch)
+        graph = space.to_resource_graph(arch, pruned_weights=kernels)
+        if model_size(graph, sparse=True) != model_size(graph, sparse=False):
+            break
+    else:
+        pytest.fail("no random network with differently pruned Add inputs")
+
+    class Trainer:
+        def train_and_eval(self, model, sparsity=None, **kwargs):
+            return TrainingResult(ok=True, val_error=0.1, test_error=0.1,
+                                  pruned_weights=kernels, epochs_run=1)
+
+    pruning = PruningConfig(structured=True, min_sparsity=0.3, max_sparsity=0.5)
+    training = TrainingConfig(dataset=Digits(), optimizer=lambda: None, epochs=1, pruning=pruning)
+    bounds = BoundConfig(**BOUNDS)
+    searches = {
+        "bo": BayesOpt("bo", BayesOptConfig(search_space=space, checkpoint_dir=str(tmp_path)),
+                       training, bounds, use_ray=False),
+        "aging": AgingEvoSearch("ae", AgingEvoConfig(search_space=space,
+                                                     checkpoint_dir=str(tmp_path)),
+                                training, bounds, use_ray=False)}
+    sizes = {}
+    for name, search in searches.items():
+        evaluator = search._evaluator_factory(threads=None)(
+            keep_weights=False, trainer_factory=lambda config, seed: Trainer())
+        scored, _ = evaluator.evaluate(Point(id=0, arch=arch, sparsity=0.4))
+        assert scored.ok, scored.error
+        sizes[name] = scored.resource_features["model_size"]
+    assert sizes == {"bo": model_size(graph, sparse=True), "aging": model_size(graph, sparse=False)}
