@@ -8,7 +8,6 @@ import numpy as np
 from cnn import CnnArchitecture, CnnSearchSpace
 from config import PruningConfig, TrainingConfig
 from dataset import Digits
-from model_trainer import ModelTrainer
 from search_algorithms.evaluator import CandidateEvaluator, _load_weights_bytes
 from search_algorithms.points import Point
 
@@ -21,13 +20,12 @@ ARCH = CnnArchitecture.from_dict({"search_space": "cnn", "architecture": {
 EPOCHS_SEEN = []
 
 
-class Recording(ModelTrainer):
-    """A ``ModelTrainer`` that remembers the weights each model starts training from."""
-    starts = []
+STARTS = []   # the candidate's weights as each fit begins
 
-    def train_and_eval(self, model, **kw):
-        Recording.starts.append([w.copy() for w in model.get_weights()])
-        return super().train_and_eval(model, **kw)
+
+class RecordStart(keras.callbacks.Callback):
+    def on_train_begin(self, logs=None):
+        STARTS.append([w.copy() for w in self.model.net.get_weights()])
 
 
 def schedule(epoch, lr):
@@ -37,9 +35,10 @@ def schedule(epoch, lr):
 
 def evaluator(pruning=None):
     training = TrainingConfig(dataset=Digits(), optimizer=lambda: keras.optimizers.Adam(0.01),
-                              callbacks=lambda: [keras.callbacks.LearningRateScheduler(schedule)],
+                              callbacks=lambda: [keras.callbacks.LearningRateScheduler(schedule),
+                                                 RecordStart()],
                               batch_size=64, epochs=3, pruning=pruning)
-    return CandidateEvaluator(SPACE, training, seed=1, trainer_factory=Recording)
+    return CandidateEvaluator(SPACE, training, seed=1)
 
 
 def test_a_promotion_continues_from_the_weights_of_the_rung_below():
@@ -54,12 +53,12 @@ def test_a_promotion_continues_from_the_weights_of_the_rung_below():
     assert EPOCHS_SEEN == [1, 2]          # the schedule sees epochs 2 and 3 (0-based 1, 2)
     expected = SPACE.to_keras_model(ARCH)
     _load_weights_bytes(expected, weights)
-    start = Recording.starts[-1]
+    start = STARTS[-1]
     assert all(np.array_equal(a, b) for a, b in zip(start, expected.get_weights()))
     # the same promotion without weights (e.g. lost) trains from fresh weights, all 3 epochs
     fresh, _ = ev.evaluate(Point(id=1, arch=ARCH, epochs=3, rung=1, continues=0, start_epoch=1))
     assert fresh.epochs_run == 3
-    assert not all(np.array_equal(a, b) for a, b in zip(Recording.starts[-1], start))
+    assert not all(np.array_equal(a, b) for a, b in zip(STARTS[-1], start))
 
 
 def test_with_pruning_a_promotion_trains_again_from_scratch():
