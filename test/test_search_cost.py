@@ -18,6 +18,7 @@ from config import AgingEvoConfig, BayesOptConfig, ConfigError, TrainingConfig
 from search_algorithms.evolution import AgingEvolution
 from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace, fake_scores
 from search_algorithms.halving import Halving
+from search_algorithms.points import Point
 from search_algorithms.screening import Screen, screening_totals
 from search_algorithms.state import read_state, state_path
 from search_algorithms.aging_evolution import AgingEvoSearch
@@ -276,3 +277,21 @@ def test_the_driver_reports_a_bad_rung_in_one_line_with_exit_code_2(tmp_path):
     assert r.returncode == 2, r.stderr
     last = r.stderr.strip().splitlines()[-1]
     assert "halving_min_epochs: must be < the training epochs (15)" in last
+
+
+def test_the_display_shows_what_was_screened_and_the_rungs(caplog):
+    import logging
+    from search_algorithms.display import LogDisplay
+    from search_algorithms.fakes import FakeArchitecture
+    d = LogDisplay(BOUNDS)
+    d.start(10, [])
+    arch = FakeArchitecture({"width": 2, "depth": 3})
+    p = Point(id=4, arch=arch, screened={"total": 3, "macs": 3, "model_size": 1}, rung=0,
+              epochs=1)
+    q = Point(id=7, arch=arch, rung=1, epochs=2, continues=4, start_epoch=1)
+    with caplog.at_level(logging.INFO, logger="uNAS.search"):
+        d.result(p.completed(**fake_scores(arch)), (0, 1))
+        d.result(q.completed(**fake_scores(arch)), (0, 2))
+    assert "#4 (random, 1 epochs, rung 0, 3 screened)" in caplog.text
+    assert "#7 (random, 2 epochs, rung 1, continues #4)" in caplog.text
+    assert "screened 3 (size 1, MACs 3)" in d.summary()
