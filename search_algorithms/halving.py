@@ -164,6 +164,12 @@ class ContinuingPool:
     def shutdown(self) -> None:
         self.pool.shutdown()
 
+    def __getattr__(self, name):
+        """Anything else (counters, new pool features) is the wrapped pool's."""
+        if name == "pool":
+            raise AttributeError(name)
+        return getattr(self.pool, name)
+
 
 def rung_weights_dir(weights_dir) -> Path:
     return Path(weights_dir) / "rungs"
