@@ -83,6 +83,7 @@ def run_variant(config: str, options: dict, seed: int, minutes: float, workers, 
         cmd += ["--workers", str(workers)]
     log = open(work / f"{name}.log", "w")
     start = time.time()
+    (work / f"{name}.start").write_text(repr(start))
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
@@ -95,6 +96,14 @@ def run_variant(config: str, options: dict, seed: int, minutes: float, workers, 
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     log.close()
+    return read_run(work, name)
+
+
+def read_run(work: Path, name: str) -> dict:
+    """A finished run's start time, bounds and points (journal applied)."""
+    start_file = work / f"{name}.start"
+    start = float(start_file.read_text()) if start_file.exists() \
+        else (work / f"{name}.py").stat().st_mtime   # written just before the driver started
     path = next((work / f"{name}{s}" for s in STATE_SUFFIXES if (work / f"{name}{s}").exists()),
                 None)
     if path is None:
@@ -114,6 +123,11 @@ class _Arch:  # in_bounds needs only the scores, not the architecture
 def anytime(run: dict, minutes: int) -> dict:
     points = [Point.from_dict(p, _Arch.decode) for p in run["points"]]
     good = [p for p in points if in_bounds(p, run["bounds"]) and p.finished_at is not None]
+    steps, best_test = [], None     # (minutes, best test error) at each improvement
+    for p in sorted(good, key=lambda p: p.finished_at):
+        if p.test_error is not None and (best_test is None or p.test_error < best_test):
+            best_test = p.test_error
+            steps.append(((p.finished_at - run["start"]) / 60, best_test))
     curve_test, curve_val = [], []
     for m in range(1, minutes + 1):
         done = [p for p in good if p.finished_at <= run["start"] + 60 * m]
@@ -121,7 +135,7 @@ def anytime(run: dict, minutes: int) -> dict:
         curve_val.append(None if best is None else best.val_error)
         curve_test.append(min((p.test_error for p in done if p.test_error is not None),
                               default=None))
-    return {"test": curve_test, "val": curve_val, "trained": len(points),
+    return {"test": curve_test, "val": curve_val, "steps": steps, "trained": len(points),
             "in_bounds": len(good), "screened": screening_totals(points).get("total", 0),
             "failed": sum(not p.ok for p in points)}
 
@@ -141,12 +155,18 @@ def plot(results: dict, minutes: int, path: str, title: str) -> None:
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7, 4.2))
     colours = dict(zip(VARIANTS, ("tab:gray", "tab:blue", "tab:orange", "tab:green")))
-    xs = list(range(1, minutes + 1))
     for variant, runs in results.items():
         for i, (seed, r) in enumerate(runs.items()):
-            ys = [float("nan") if y is None else y for y in r["test"]]
-            ax.step(xs, ys, where="post", color=colours.get(variant), alpha=0.85,
-                    label=variant if i == 0 else None, linestyle=("-", "--", ":")[i % 3])
+            if not r["steps"]:
+                ax.plot([], [], color=colours.get(variant), label=f"{variant} (none in bounds)"
+                        if i == 0 else None)
+                continue
+            xs = [t for t, _ in r["steps"]] + [minutes]
+            ys = [e for _, e in r["steps"]] + [r["steps"][-1][1]]
+            ax.step(xs, ys, where="post", color=colours.get(variant), alpha=0.85, marker="o",
+                    markersize=3, label=variant if i == 0 else None,
+                    linestyle=("-", "--", ":")[i % 3])
+    ax.set_xlim(0, minutes)
     ax.set_xlabel("wall time (minutes)")
     ax.set_ylabel("best in-bounds test error")
     ax.set_title(title, fontsize=9)
@@ -168,6 +188,8 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int)
     p.add_argument("--plot", help="PNG file for the curves (default: none)")
     p.add_argument("--keep", help="directory to keep the runs' states and logs in")
+    p.add_argument("--from-runs", metavar="DIR", help="run nothing: read the runs kept in DIR "
+                   "(an earlier --keep) and print/plot them again")
     args = p.parse_args(argv)
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     unknown = [v for v in variants if v not in VARIANTS]
@@ -179,7 +201,7 @@ def main(argv=None) -> int:
     base = runpy.run_path(args.config, run_name="__uNAS_config__")
     epochs = base["training_config"].epochs
     minutes = int(args.minutes + 0.999)
-    work = Path(args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
+    work = Path(args.from_runs or args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"config {args.config}, {args.minutes} min per run, seeds 1..{args.seeds}, workers "
           f"{args.workers or 'config default'}; runs in {work}")
@@ -189,7 +211,11 @@ def main(argv=None) -> int:
             options = variant_options(variant, base["search_config"], epochs, args)
             name = f"{variant}_s{seed}"
             print(f"{time.strftime('%H:%M:%S')} {name}: {options}", flush=True)
-            run = run_variant(args.config, options, seed, args.minutes, args.workers, work, name)
+            if args.from_runs:
+                run = read_run(Path(args.from_runs), name)
+            else:
+                run = run_variant(args.config, options, seed, args.minutes, args.workers, work,
+                                  name)
             results.setdefault(variant, {})[seed] = r = anytime(run, minutes)
             print(f"  trained {r['trained']} ({r['failed']} failed), in bounds {r['in_bounds']}, "
                   f"screened {r['screened']}; best in-bounds test error by minute: "
