@@ -295,3 +295,14 @@ def test_the_display_shows_what_was_screened_and_the_rungs(caplog):
     assert "#4 (random, 1 epochs, rung 0, 3 screened)" in caplog.text
     assert "#7 (random, 2 epochs, rung 1, continues #4)" in caplog.text
     assert "screened 3 (size 1, MACs 3)" in d.summary()
+
+
+def test_bayesian_optimisation_screens_its_random_starting_points():
+    from search_algorithms.bayesopt import BayesOptimisation
+    space = FakeSearchSpace()
+    tight = dict(BOUNDS, mac_bound=20_000)
+    o = BayesOptimisation(space, bounds=tight, rounds=30, starting_points=12, seed=2,
+                          screen=Screen(space, tight, factor=1.2))
+    starting = [o.suggest() for _ in range(12)]
+    assert all(not over(p, 1.2, tight) for p in starting)
+    assert screening_totals(starting)["total"] > 0
