@@ -8,6 +8,7 @@ in its worker, never when this module is imported.
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import tempfile
@@ -77,6 +78,7 @@ class CandidateEvaluator:
                     and self.training_config.pruning is None:
                 _load_weights_bytes(model, point.init_weights)
                 kwargs["initial_epoch"] = int(point.start_epoch)
+            point = dataclasses.replace(point, init_weights=None)  # not sent back
             result = trainer.train_and_eval(model, sparsity=point.sparsity, **kwargs)
             if not result.ok:
                 return point.failed(result.error or "training failed",
