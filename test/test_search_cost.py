@@ -179,7 +179,7 @@ def test_promotions_with_several_workers_follow_asha_on_random_errors():
     assert all(p.rung == 2 for p in o.population)
 
 
-# --- successive halving: a whole search, killed between rungs --------------------------------------
+# --- successive halving: a whole search, killed between rungs ------------------------------------
 SCRIPT = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
@@ -244,10 +244,12 @@ def test_rung_weights_wait_for_their_promotion_and_go_after_it(tmp_path):
     (AgingEvoConfig, dict(screen_factor=1.0), "AgingEvoConfig.screen_factor"),
     (AgingEvoConfig, dict(screen_factor=0.5), "AgingEvoConfig.screen_factor"),
     (BayesOptConfig, dict(screen_factor=1), "BayesOptConfig.screen_factor"),
-    (AgingEvoConfig, dict(screen_factor=2.0, screen_max_draws=0), "AgingEvoConfig.screen_max_draws"),
+    (AgingEvoConfig, dict(screen_factor=2.0, screen_max_draws=0),
+     "AgingEvoConfig.screen_max_draws"),
     (AgingEvoConfig, dict(halving_eta=1, halving_min_epochs=1), "AgingEvoConfig.halving_eta"),
     (AgingEvoConfig, dict(halving_eta=3), "AgingEvoConfig.halving_min_epochs"),
-    (AgingEvoConfig, dict(halving_eta=3, halving_min_epochs=0), "AgingEvoConfig.halving_min_epochs"),
+    (AgingEvoConfig, dict(halving_eta=3, halving_min_epochs=0),
+     "AgingEvoConfig.halving_min_epochs"),
 ])
 def test_bad_option_values_are_config_errors_naming_the_field(config, kw, field):
     with pytest.raises(ConfigError, match=f"^{field}: "):
