@@ -14,15 +14,14 @@ import pytest
 
 import golden_proposals
 from conftest import CHILD, DEADLINE
-from config import AgingEvoConfig, BayesOptConfig, ConfigError, TrainingConfig
+from config import AgingEvoConfig, BayesOptConfig, BoundConfig, ConfigError, TrainingConfig
+from search_algorithms.aging_evolution import AgingEvoSearch
 from search_algorithms.evolution import AgingEvolution
 from search_algorithms.fakes import FakeEvaluator, FakeSearchSpace, fake_scores
 from search_algorithms.halving import Halving
 from search_algorithms.points import Point
 from search_algorithms.screening import Screen, screening_totals
 from search_algorithms.state import read_state, state_path
-from search_algorithms.aging_evolution import AgingEvoSearch
-from config import BoundConfig
 from test_search_state import FakeData, load, make_search
 
 ROOT = Path(__file__).resolve().parents[1]
