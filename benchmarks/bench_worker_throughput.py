@@ -13,6 +13,9 @@ using the whole machine against Ray workers of the search (issue 21, item 3).
   each (what the search sets); images per second summed over both.
 - ``2-unpinned``: the same without setting the thread pools (each TensorFlow sizes its pools to
   all cores: the workers oversubscribe them).
+- ``memory``: this process's resident memory with TensorFlow imported, after loading the dataset
+  (normalised float32 arrays) and after the trainer's tensors of them: what each worker pays for
+  its own copy of the data.
 
 Worker start-up and the first candidate (tracing, data loading) are excluded: each worker trains
 the candidate once to warm up, then the timed round runs. The time to load the dataset in a worker
@@ -105,19 +108,48 @@ def workers(space, training, arch, n: int, threads, epochs) -> tuple:
     return images / wall, info, runs
 
 
+def memory(dataset_name: str) -> None:
+    import gc
+
+    import tensorflow  # noqa: F401
+    from dataset import Digits, FashionMNIST
+    from search_algorithms.workers import release_free_memory, resident_memory
+    base = resident_memory()
+    dataset = {"digits": Digits, "fashion": FashionMNIST}[dataset_name]()
+    s = dataset.splits()
+    gc.collect()
+    release_free_memory()
+    arrays = resident_memory()
+    nbytes = sum(a.nbytes for a in s.__dict__.values() if hasattr(a, "nbytes"))
+    for split in ("train", "validation", "test"):
+        dataset._split_tensors(split)
+    gc.collect()
+    release_free_memory()
+    tensors = resident_memory()
+    print(f"memory: TensorFlow imported {base / 2**20:.0f} MiB; + dataset arrays "
+          f"{arrays / 2**20:.0f} MiB (arrays {nbytes / 2**20:.0f} MiB); + the trainer's tensors "
+          f"{tensors / 2**20:.0f} MiB", flush=True)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--dataset", default="digits", choices=("digits", "fashion"))
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--modes", default="plain,1,2,2-unpinned")
     args = p.parse_args(argv)
+    modes = args.modes.split(",")
+    if "memory" in modes:   # first: before this process loads any data
+        memory(args.dataset)
+        modes.remove("memory")
+    if not modes:
+        return 0
     space, training, arch = setup(args.dataset, args.epochs)
     cpus = os.cpu_count()
     n_train = len(training.dataset.splits().x_train)
     print(f"dataset {args.dataset} ({n_train} training images), {args.epochs} epochs, "
           f"{cpus} cores; candidate: 3 conv layers + dense, batch 128, Adam")
     rates = {}
-    for mode in args.modes.split(","):
+    for mode in modes:
         if mode == "plain":
             rates[mode] = plain_fit(space, training, arch, args.epochs)
             print(f"plain model.fit, this process, default threads: {rates[mode]:,.0f} images/s",
