@@ -4,7 +4,7 @@ options of issue 21 (an anytime curve per variant and seed).
 
     .venv/bin/python benchmarks/bench_search_quality.py CONFIG --minutes M --seeds S
         [--variants default,screen,halving,all] [--screen-factor F] [--eta ETA]
-        [--min-epochs N] [--workers W] [--plot PNG]
+        [--min-epochs N] [--epochs N] [--workers W] [--plot PNG] [--keep DIR]
 
 Each variant runs ``driver.py`` on CONFIG with the options set (``default``: all off, μNAS's
 search; ``screen``: ``screen_factor``; ``halving``: ``halving_eta``/``halving_min_epochs``;
@@ -72,7 +72,7 @@ VARIANT_CONFIG = textwrap.dedent("""
 
 
 def run_variant(config: str, options: dict, seed: int, minutes: float, workers, work: Path,
-                name: str) -> dict:
+                name: str, epochs=None) -> dict:
     """Run the driver for ``minutes``, stop it with SIGTERM, read its state."""
     vconfig = work / f"{name}.py"
     vconfig.write_text(VARIANT_CONFIG.format(config=str(Path(config).resolve()),
@@ -81,6 +81,8 @@ def run_variant(config: str, options: dict, seed: int, minutes: float, workers, 
            str(seed), "--rounds", "1000000", "--checkpoint-dir", str(work)]
     if workers:
         cmd += ["--workers", str(workers)]
+    if epochs:
+        cmd += ["--epochs", str(epochs)]
     log = open(work / f"{name}.log", "w")
     start = time.time()
     (work / f"{name}.start").write_text(repr(start))
@@ -186,6 +188,8 @@ def main(argv=None) -> int:
     p.add_argument("--eta", type=int, default=3)
     p.add_argument("--min-epochs", type=int)
     p.add_argument("--workers", type=int)
+    p.add_argument("--epochs", type=int, help="training epochs per candidate (the final rung), "
+                                              "overriding the config's for every variant")
     p.add_argument("--plot", help="PNG file for the curves (default: none)")
     p.add_argument("--keep", help="directory to keep the runs' states and logs in")
     p.add_argument("--from-runs", metavar="DIR", help="run nothing: read the runs kept in DIR "
@@ -199,7 +203,7 @@ def main(argv=None) -> int:
         return 2
     import runpy
     base = runpy.run_path(args.config, run_name="__uNAS_config__")
-    epochs = base["training_config"].epochs
+    epochs = args.epochs or base["training_config"].epochs
     minutes = int(args.minutes + 0.999)
     work = Path(args.from_runs or args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -215,7 +219,7 @@ def main(argv=None) -> int:
                 run = read_run(Path(args.from_runs), name)
             else:
                 run = run_variant(args.config, options, seed, args.minutes, args.workers, work,
-                                  name)
+                                  name, args.epochs)
             results.setdefault(variant, {})[seed] = r = anytime(run, minutes)
             print(f"  trained {r['trained']} ({r['failed']} failed), in bounds {r['in_bounds']}, "
                   f"screened {r['screened']}; best in-bounds test error by minute: "
