@@ -307,3 +307,29 @@ def test_bayesian_optimisation_screens_its_random_starting_points():
     starting = [o.suggest() for _ in range(12)]
     assert all(not over(p, 1.2, tight) for p in starting)
     assert screening_totals(starting)["total"] > 0
+
+
+def test_the_anytime_curve_is_the_best_in_bounds_test_error_finished_by_each_minute():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "bench_search_quality", ROOT / "benchmarks" / "bench_search_quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    arch = {"search_space": "fake", "architecture": {"width": 2, "depth": 3}}
+    inside = {"peak_memory_usage": 10, "model_size": 10, "macs": 10}
+
+    def point(i, minute, val, test, features=inside, status="ok"):
+        return {"id": i, "arch": arch, "status": status, "val_error": val, "test_error": test,
+                "resource_features": features, "finished_at": 1000.0 + 60 * minute}
+    run = {"start": 1000.0, "bounds": BOUNDS, "points": [
+        point(0, 0.5, 0.5, 0.5),                                   # over the error bound
+        point(1, 1.5, 0.08, 0.09),
+        point(2, 1.7, 0.01, 0.01, dict(inside, macs=10 ** 6)),     # over the MACs bound
+        point(3, 2.2, 0.09, 0.07),
+        point(4, 2.5, None, None, None, status="failed"),
+    ]}
+    curve = bench.anytime(run, 3)
+    assert curve["test"] == [None, 0.09, 0.07]
+    assert curve["val"] == [None, 0.08, 0.08]
+    assert curve["steps"] == [(1.5, 0.09), (2.2, 0.07)]
+    assert (curve["trained"], curve["in_bounds"], curve["failed"]) == (5, 2, 1)
