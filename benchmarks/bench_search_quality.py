@@ -182,7 +182,8 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("config")
     p.add_argument("--minutes", type=float, required=True)
-    p.add_argument("--seeds", type=int, default=1)
+    p.add_argument("--seeds", type=int, default=1, help="how many seeds (default 1)")
+    p.add_argument("--first-seed", type=int, default=1, help="the first seed (default 1)")
     p.add_argument("--variants", default=",".join(VARIANTS))
     p.add_argument("--screen-factor", type=float, default=2.0)
     p.add_argument("--eta", type=int, default=3)
@@ -207,10 +208,10 @@ def main(argv=None) -> int:
     minutes = int(args.minutes + 0.999)
     work = Path(args.from_runs or args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"config {args.config}, {args.minutes} min per run, seeds 1..{args.seeds}, workers "
+    print(f"config {args.config}, {args.minutes} min per run, seeds {args.first_seed}..{args.first_seed + args.seeds - 1}, workers "
           f"{args.workers or 'config default'}; runs in {work}")
     results: dict = {}
-    for seed in range(1, args.seeds + 1):
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
         for variant in variants:   # variants alternate, so machine load hits them alike
             options = variant_options(variant, base["search_config"], epochs, args)
             name = f"{variant}_s{seed}"
