@@ -139,6 +139,18 @@ class TrainingConfig:
 WORKER_MEMORY_LIMIT_MB = 2048
 
 
+def _check_screening(obj):
+    """``screen_factor`` / ``screen_max_draws``: bound-aware proposals (issue 21, off by default).
+    A proposal whose exact resource figures exceed a bound by more than ``screen_factor`` is
+    not trained: it is drawn again (random) or re-morphed (child), at most ``screen_max_draws``
+    times, after which the least-over draw is trained."""
+    _real(obj, "screen_factor", optional=True)
+    if obj.screen_factor is not None and obj.screen_factor <= 1:
+        _fail(obj, "screen_factor", "must be > 1 (a proposal over its bound by more than this "
+              "factor is not trained) or None (off)")
+    _int(obj, "screen_max_draws", low=1)
+
+
 def _check_worker_recycling(obj):
     """``worker_memory_limit_mb`` / ``worker_max_candidates``: when a Ray worker is replaced;
     ``worker_start_timeout_s``: how long one may take to start."""
@@ -149,7 +161,14 @@ def _check_worker_recycling(obj):
 
 @dataclass
 class AgingEvoConfig:
-    """Aging evolution (regularised evolution) search."""
+    """Aging evolution (regularised evolution) search.
+
+    Search-cost options beyond μNAS (issue 21; all off by default, so μNAS's behaviour):
+    ``screen_factor``/``screen_max_draws`` (see ``_check_screening``) and asynchronous successive
+    halving on training epochs: ``halving_eta`` (keep the best 1/eta at each rung, >= 2) and
+    ``halving_min_epochs`` (epochs of the first rung; the rungs are min_epochs * eta^k below the
+    training config's epochs, which is the final rung). Only final-rung candidates join the
+    population; ``rounds`` counts trainings (each rung's one)."""
     search_space: Any
     population_size: int = 100
     sample_size: int = 25
@@ -160,10 +179,21 @@ class AgingEvoConfig:
     worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
     worker_max_candidates: Optional[int] = None
     worker_start_timeout_s: float = WORKER_START_TIMEOUT_S
+    screen_factor: Optional[float] = None
+    screen_max_draws: int = 50
+    halving_eta: Optional[int] = None
+    halving_min_epochs: Optional[int] = None
 
     def __post_init__(self):
         _check_search_space(self)
         _check_worker_recycling(self)
+        _check_screening(self)
+        _int(self, "halving_eta", low=2, optional=True)
+        _int(self, "halving_min_epochs", low=1, optional=True)
+        if (self.halving_eta is None) != (self.halving_min_epochs is None):
+            missing = "halving_eta" if self.halving_eta is None else "halving_min_epochs"
+            _fail(self, missing, "must be set too: successive halving needs both halving_eta "
+                  "and halving_min_epochs")
         _int(self, "population_size", low=1)
         _int(self, "sample_size", low=1)
         if self.sample_size > self.population_size:
@@ -185,6 +215,9 @@ class BayesOptConfig:
     them every that many evaluated points; dragonfly's 17), ``acq_max_evals`` (candidates the
     acquisition optimiser scores per ask; None: dragonfly's budget, 300 for network spaces).
     ``multifidelity``: μNAS's BOCA, each candidate trained for 30 %-100 % of the epochs.
+    ``screen_factor``/``screen_max_draws`` (issue 21, off by default): bound-aware random
+    proposals (the starting points, and random candidates drawn while fewer than two succeeded), as
+    ``AgingEvoConfig``'s; the acquisition already weighs the exact resource figures.
     """
     search_space: Any
     multifidelity: bool = False
@@ -198,10 +231,13 @@ class BayesOptConfig:
     worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
     worker_max_candidates: Optional[int] = None
     worker_start_timeout_s: float = WORKER_START_TIMEOUT_S
+    screen_factor: Optional[float] = None
+    screen_max_draws: int = 50
 
     def __post_init__(self):
         _check_search_space(self)
         _check_worker_recycling(self)
+        _check_screening(self)
         _int(self, "starting_points", low=1)
         _int(self, "rounds", low=1)
         _bool(self, "multifidelity")
@@ -230,6 +266,24 @@ class BoundConfig:
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def halving_rungs(search_config, epochs: int) -> Optional[List[int]]:
+    """The epochs of each successive-halving rung (the last is ``epochs``), or None when halving
+    is off. ``ConfigError`` naming ``halving_min_epochs`` when the first rung is not below
+    ``epochs`` (the training config's, known only once both configs are read)."""
+    eta = getattr(search_config, "halving_eta", None)
+    low = getattr(search_config, "halving_min_epochs", None)
+    if eta is None or low is None:
+        return None
+    if low >= epochs:
+        raise ConfigError(f"{type(search_config).__name__}.halving_min_epochs: must be < the "
+                          f"training epochs ({epochs}), the final rung (got {low!r})")
+    rungs = []
+    while low < epochs:
+        rungs.append(low)
+        low *= eta
+    return rungs + [epochs]
 
 
 def _check_search_space(obj):

@@ -353,8 +353,13 @@ def _summary(search) -> None:
     best = min(good, key=lambda p: p.val_error, default=None)
     best_text = "none" if best is None else (
         f"#{best.id}, val error {best.val_error:.4f}, {fmt_features(best)}")
-    log.info("Done: %d candidates evaluated (%d failed), %d within bounds; best within bounds: %s. "
-             "State: %s", len(history), failed, len(good), best_text, search.state_path)
+    from search_algorithms.display import fmt_screened
+    from search_algorithms.screening import screening_totals
+    screened = screening_totals(history)
+    screened = f"; {fmt_screened(screened)} before training" if screened else ""
+    log.info("Done: %d candidates evaluated (%d failed), %d within bounds%s; best within bounds: "
+             "%s. State: %s", len(history), failed, len(good), screened, best_text,
+             search.state_path)
 
 
 if __name__ == "__main__":

@@ -261,10 +261,22 @@ class ModelTrainer:
 
     # -- public ---------------------------------------------------------------------------------
     def train_and_eval(self, model, epochs: Optional[int] = None,
-                       sparsity: Optional[float] = None) -> TrainingResult:
+                       sparsity: Optional[float] = None,
+                       initial_epoch: int = 0) -> TrainingResult:
         """Train ``model`` (left with its trained, masked weights) and score it. Never raises for
-        a candidate that cannot be trained: the result has ``ok=False`` and the reason."""
+        a candidate that cannot be trained: the result has ``ok=False`` and the reason.
+
+        ``initial_epoch`` > 0 continues a model that was already trained that many epochs (its
+        weights are kept, not re-drawn): ``fit`` runs epochs ``initial_epoch .. epochs - 1``, and
+        the validation error is the best of those. Not with pruning (see the evaluator)."""
         epochs = int(epochs or self.config.epochs)
+        initial_epoch = int(initial_epoch)
+        if not 0 <= initial_epoch < epochs:
+            raise ValueError(f"train_and_eval: initial_epoch must be in [0, {epochs}), got "
+                             f"{initial_epoch}")
+        if initial_epoch and sparsity:
+            raise ValueError("train_and_eval: a pruned candidate cannot continue training "
+                             "(DPF's schedule spans the whole training)")
         pruning = self.config.pruning
         if sparsity is not None and sparsity > 0 and pruning is None:
             raise ValueError("train_and_eval: a sparsity was given but training_config.pruning "
@@ -276,7 +288,8 @@ class ModelTrainer:
         state = {}
         try:
             with custom_gradients_released():    # else TensorFlow keeps the traced graphs
-                result = self._train_and_eval(model, epochs, sparsity if pruning else None, state)
+                result = self._train_and_eval(model, epochs, sparsity if pruning else None, state,
+                                              initial_epoch)
         except Exception as e:  # noqa: BLE001 - a broken candidate is a result, never fatal
             reason = describe_failure(e)
             log.info("candidate %s failed: %s", getattr(model, "name", "?"), reason)
@@ -292,8 +305,8 @@ class ModelTrainer:
         return result
 
     # -- internals ----------------------------------------------------------------------------
-    def _train_and_eval(self, model, epochs, sparsity, state) -> TrainingResult:
-        if self.reinitialize:
+    def _train_and_eval(self, model, epochs, sparsity, state, initial_epoch=0) -> TrainingResult:
+        if self.reinitialize and not initial_epoch:
             reinitialize(model, self.seed)
         else:
             keras.utils.set_random_seed(self.seed)
@@ -332,8 +345,8 @@ class ModelTrainer:
         net.optimizer.build(net.trainable_variables)
 
         train, val, test = self._pipelines()
-        history = net.fit(train, epochs=epochs, validation_data=val, callbacks=callbacks,
-                          shuffle=False, verbose=self.verbose).history
+        history = net.fit(train, epochs=epochs, initial_epoch=initial_epoch, validation_data=val,
+                          callbacks=callbacks, shuffle=False, verbose=self.verbose).history
         history = {k: [float(v) for v in vals] for k, vals in history.items()}
         epochs_run = len(history.get("loss", []))
         if watch.reason:

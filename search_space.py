@@ -69,5 +69,18 @@ class SearchSpace(ABC):
         return arch.to_resource_graph(input_shape, num_classes, element_type=element_type,
                                       batch_size=batch_size, pruned_weights=pruned_weights)
 
+    def resource_features(self, arch: Architecture, sparsity: Optional[float] = None
+                          ) -> Dict[str, int]:
+        """Peak memory, model size and MACs of ``arch``'s resource graph (milliseconds, no
+        training): exactly what the evaluator reports for an unpruned candidate. With a
+        ``sparsity`` target the model size is scaled by ``1 - sparsity`` (μNAS's BO estimate)."""
+        from resource_models.models import macs, model_size, peak_memory_usage
+        graph = self.to_resource_graph(arch)
+        size = int(model_size(graph))
+        if sparsity:
+            size = int(round((1.0 - sparsity) * size))
+        return {"peak_memory_usage": int(peak_memory_usage(graph)), "model_size": size,
+                "macs": int(macs(graph))}
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(input_shape={self.input_shape}, num_classes={self.num_classes})"

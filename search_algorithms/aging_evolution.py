@@ -13,9 +13,12 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, List, Optional
 
+from config import halving_rungs
 from search_algorithms.evolution import ALGORITHM, AgingEvolution, effective_bounds
+from search_algorithms.halving import ContinuingPool, Halving, RungWeights, rung_weights_dir
 from search_algorithms.points import Point
 from search_algorithms.runner import run_search
+from search_algorithms.screening import Screen
 from search_algorithms.state import (STATE_SUFFIX, STATE_VERSION, StateFileError, StateStore, jsonable,
                                      read_state, state_path, weights_dir)
 from search_algorithms.weights import WeightsKeeper
@@ -60,6 +63,12 @@ class AgingEvoSearch:
                                      self.state_suffix)
         self.weights_dir = weights_dir(self.state_path)
         self.history: List[Point] = []
+        rungs = halving_rungs(search_config, training_config.epochs)  # ConfigError if wrong
+        self.halving = None if rungs is None else Halving(rungs, search_config.halving_eta)
+        if self.halving is not None and self.pruning is not None:
+            log.warning("Successive halving with pruning: a promoted candidate is trained again "
+                        "from scratch for its rung's epochs (DPF's pruning schedule spans the "
+                        "whole training, so it cannot continue from the rung below).")
 
     # ------------------------------------------------------------------------------------------
     def new_oracle(self) -> AgingEvolution:
@@ -67,7 +76,16 @@ class AgingEvoSearch:
         return AgingEvolution(self.space, bounds=self.bounds, rounds=c.rounds,
                               population_size=c.population_size, sample_size=c.sample_size,
                               initial_population_size=c.initial_population_size,
-                              pruning=self.pruning, seed=self.seed)
+                              pruning=self.pruning, seed=self.seed, screen=self.screen(),
+                              halving=self.halving)
+
+    def screen(self) -> Optional[Screen]:
+        """The config's bound-aware proposals (``screen_factor``), or None when off."""
+        factor = getattr(self.config, "screen_factor", None)
+        if factor is None:
+            return None
+        return Screen(self.space, self.bounds, factor, self.config.screen_max_draws,
+                      pruning=self.pruning)
 
     def header(self) -> dict:
         """The static part of the state file."""
@@ -148,6 +166,8 @@ class AgingEvoSearch:
             else:
                 pool = InlinePool(self._evaluator_factory(threads=None)())
             store, keeper = self._open_state(load_from, oracle, seq)
+            if self.halving is not None:
+                pool = ContinuingPool(pool, self.halving, self._rung_weights(load_from, oracle))
             log.info("Searching %s: %d of %d candidates evaluated, %d worker(s); state: %s",
                      self.experiment_name, len(oracle.history), oracle.rounds, pool.size,
                      self.state_path)
@@ -177,6 +197,18 @@ class AgingEvoSearch:
         if load_from is not None:
             keeper.adopt(weights_dir(load_from), [p.id for p in oracle.history])
         return store, keeper
+
+    def _rung_weights(self, load_from, oracle: AgingEvolution) -> RungWeights:
+        """Where the weights of points below the final rung wait for their promotion: this
+        search's, emptied for a new search, adopted from the resumed one's under another name."""
+        store = RungWeights(rung_weights_dir(self.weights_dir))
+        resuming_in_place = (load_from is not None and Path(load_from).resolve()
+                             == self.state_path.resolve())
+        if not resuming_in_place:
+            store.clear()
+        if load_from is not None:
+            store.adopt(rung_weights_dir(weights_dir(load_from)), [p.id for p in oracle.history])
+        return store
 
     def _evaluator_factory(self, threads):
         if self.evaluator_factory is not None:

@@ -76,10 +76,10 @@ class BayesOptimisation(AgingEvolution):
                  refit_every: int = 17, acq_max_evals: Optional[int] = None,
                  ga_population: int = 100, ga_sample: int = 25, fast: bool = True,
                  fidelity: Optional[Tuple[int, int]] = None, max_retries: int = 1,
-                 clock=time.time):
+                 clock=time.time, screen=None):
         super().__init__(search_space, bounds=bounds, rounds=rounds, population_size=1,
                          sample_size=1, initial_population_size=starting_points, pruning=pruning,
-                         seed=seed, max_retries=max_retries, clock=clock)
+                         seed=seed, max_retries=max_retries, clock=clock, screen=screen)
         self.seed = seed
         self.hp_criterion = hp_criterion
         self.refit_every = refit_every
@@ -328,7 +328,7 @@ class BayesOpt(AgingEvoSearch):
                                  starting_points=c.starting_points, pruning=self.pruning,
                                  seed=self.seed, hp_criterion=c.gp_hp_criterion,
                                  refit_every=c.refit_every, acq_max_evals=c.acq_max_evals,
-                                 fidelity=self.fidelity)
+                                 fidelity=self.fidelity, screen=self.screen())
 
 
 #: The name this project used before BO was built.

@@ -26,14 +26,28 @@ def fmt_features(point: Point) -> str:
 
 
 def describe(point: Point) -> str:
-    """``#12 (from #5, sparsity 0.42)``, ``#30 (BO, 6 epochs)``."""
+    """``#12 (from #5, sparsity 0.42)``, ``#30 (BO, 6 epochs)``, ``#41 (random, 15 epochs,
+    rung 1, continues #7)``, ``#9 (from #3, 4 screened)``."""
     if point.parent_id is not None:
         origin = f"from #{point.parent_id}"
     else:
         origin = {"acquisition": "BO"}.get(point.origin, "random")
     sparsity = "" if point.sparsity is None else f", sparsity {point.sparsity:.2f}"
     epochs = "" if point.epochs is None else f", {point.epochs} epochs"
-    return f"#{point.id} ({origin}{sparsity}{epochs})"
+    rung = "" if point.rung is None else f", rung {point.rung}"
+    continues = "" if point.continues is None else f", continues #{point.continues}"
+    screened = (point.screened or {}).get("total")
+    screened = f", {screened} screened" if screened else ""
+    return f"#{point.id} ({origin}{sparsity}{epochs}{rung}{continues}{screened})"
+
+
+def fmt_screened(totals: Mapping[str, int]) -> str:
+    """``screened 12 (peak mem 5, size 9, MACs 1)``: proposals not trained, and which bound each
+    exceeded (a proposal may exceed several)."""
+    names = (("peak_memory_usage", "peak mem"), ("model_size", "size"), ("macs", "MACs"))
+    why = ", ".join(f"{label} {totals[k]}" for k, label in names if totals.get(k))
+    limit = f", draw limit hit {totals['limit']}x" if totals.get("limit") else ""
+    return f"screened {totals.get('total', 0)}" + (f" ({why}{limit})" if why or limit else "")
 
 
 class LogDisplay:
@@ -44,6 +58,7 @@ class LogDisplay:
         self.total = 0
         self.done = self.failed = self.in_bounds = 0
         self.best: Optional[Point] = None
+        self.screened: dict = {}   # screened draws behind the evaluated points (issue 21)
 
     # hooks called by the runner ---------------------------------------------------------------
     def start(self, total: int, history) -> None:
@@ -51,8 +66,9 @@ class LogDisplay:
         for p in history:
             self._count(p)
         if self.done:
-            log.info("Resuming with %d evaluated candidates (%d failed, %d in bounds).",
-                     self.done, self.failed, self.in_bounds)
+            log.info("Resuming with %d evaluated candidates (%d failed, %d in bounds%s).",
+                     self.done, self.failed, self.in_bounds,
+                     f", {fmt_screened(self.screened)}" if self.screened else "")
 
     def submitted(self, point: Point, retry: bool = False) -> None:
         log.debug("Submitted %s%s.", describe(point), " again" if retry else "")
@@ -88,6 +104,8 @@ class LogDisplay:
     def _count(self, p: Point) -> None:
         self.done += 1
         self.failed += not p.ok
+        for k, v in (p.screened or {}).items():
+            self.screened[k] = self.screened.get(k, 0) + v
         if in_bounds(p, self.bounds):
             self.in_bounds += 1
             if self.best is None or p.val_error < self.best.val_error:
@@ -96,7 +114,9 @@ class LogDisplay:
     def summary(self) -> str:
         best = "none yet" if self.best is None else (
             f"#{self.best.id} err {self.best.val_error:.4f}, {fmt_features(self.best)}")
-        return f"failed {self.failed}, in bounds {self.in_bounds}, best in bounds: {best}"
+        screened = f", {fmt_screened(self.screened)}" if self.screened else ""
+        return (f"failed {self.failed}, in bounds {self.in_bounds}{screened}, best in bounds: "
+                f"{best}")
 
     def emit(self, text: str, level: int = logging.INFO) -> None:
         log.log(level, text)

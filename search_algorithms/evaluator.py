@@ -8,6 +8,7 @@ in its worker, never when this module is imported.
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import tempfile
@@ -27,6 +28,13 @@ class CandidateEvaluator:
     ``trainer_factory(training_config, seed)`` makes the trainer (default: ``ModelTrainer``).
     ``sparse_size``: whether a pruned candidate's model size counts only its non-zero weights
     (default, μNAS's aging evolution: for unstructured pruning only; its BO: whenever pruning).
+
+    A promotion of successive halving (``point.init_weights`` set) continues training: the model
+    is built, given those weights and trained from epoch ``point.start_epoch`` to ``point.epochs``
+    (``fit``'s ``initial_epoch``, so epoch-indexed callbacks such as a learning-rate schedule see
+    the true epoch numbers). The optimizer starts afresh (its moments are not in the weights file).
+    With a pruning config the candidate is trained again from scratch instead: DPF's schedule
+    spans the whole training and its masks are not in the weights file.
     """
 
     def __init__(self, search_space, training_config, *, seed: int = 0,
@@ -70,6 +78,11 @@ class CandidateEvaluator:
             model = self.space.to_keras_model(point.arch)
             trainer = self._trainer(self.seed * 100_003 + point.id)
             kwargs = {} if point.epochs is None else {"epochs": point.epochs}
+            if point.init_weights is not None and point.start_epoch \
+                    and self.training_config.pruning is None:
+                _load_weights_bytes(model, point.init_weights)
+                kwargs["initial_epoch"] = int(point.start_epoch)
+            point = dataclasses.replace(point, init_weights=None)  # not sent back
             result = trainer.train_and_eval(model, sparsity=point.sparsity, **kwargs)
             if not result.ok:
                 return point.failed(result.error or "training failed",
@@ -89,6 +102,15 @@ class CandidateEvaluator:
         finally:
             keras.backend.clear_session()
             gc.collect()
+
+
+def _load_weights_bytes(model, data: bytes) -> None:
+    """Give ``model`` the weights of a ``.weights.h5`` file held as bytes."""
+    with tempfile.TemporaryDirectory(prefix="unas-weights-") as tmp:
+        path = os.path.join(tmp, "model.weights.h5")
+        with open(path, "wb") as f:
+            f.write(data)
+        model.load_weights(path)
 
 
 def _weights_bytes(model) -> Optional[bytes]:

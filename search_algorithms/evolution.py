@@ -60,12 +60,18 @@ class AgingEvolution:
       child of the population as it stands (μNAS instead idled until the last initial candidate
       finished). While no candidate has succeeded yet, more random ones are drawn.
     - ``rounds`` counts evaluated points, failed ones included.
+
+    Search-cost options (issue 21), off unless given: ``screen`` (a ``screening.Screen``: random
+    draws and morphs far outside a resource bound are drawn again before a point is proposed) and
+    ``halving`` (a ``halving.Halving``: new candidates train the first rung's epochs, promotions
+    come first, only final-rung points join the population).
     """
 
     def __init__(self, search_space, *, bounds: Mapping[str, Any], rounds: int,
                  population_size: int = 100, sample_size: int = 25,
                  initial_population_size: Optional[int] = None, pruning=None, seed: int = 0,
-                 max_retries: int = 1, clock: Callable[[], float] = time.time):
+                 max_retries: int = 1, clock: Callable[[], float] = time.time,
+                 screen=None, halving=None):
         self.space = search_space
         self.bounds = dict(bounds)
         self.rounds = rounds
@@ -75,6 +81,8 @@ class AgingEvolution:
         self.pruning = pruning
         self.max_retries = max_retries
         self.clock = clock
+        self.screen = screen
+        self.halving = halving
         self.rng = np.random.default_rng(seed)
         self.next_id = 0
         self.history: List[Point] = []
@@ -98,31 +106,51 @@ class AgingEvolution:
             return self.pending[self.queue.popleft()]
         if len(self.history) + len(self.pending) >= self.rounds:
             return None
-        if not self.population or self._num_random() < self.initial_population_size:
-            point = self._random_point()
-        else:
-            point = self._child_point()
+        point = self._promotion() if self.halving is not None else None
+        if point is None:
+            if not self.population or self._num_random() < self.initial_population_size:
+                point = self._random_point()
+            else:
+                point = self._child_point()
+            if self.halving is not None:
+                point.rung, point.epochs = 0, self.halving.rungs[0]
         self.pending[point.id] = point
         return point
 
+    def _promotion(self) -> Optional[Point]:
+        source = self.halving.promotable(self.history, self.pending.values())
+        if source is None:
+            return None
+        return self.halving.promotion(source, self._new_id(), self.clock())
+
     def _num_random(self) -> int:
         def random(p):
-            return p.parent_id is None and p.origin is None
+            return p.parent_id is None and p.origin is None and p.continues is None
         return sum(map(random, self.history)) + sum(map(random, self.pending.values()))
 
     def _new_id(self) -> int:
         self.next_id += 1
         return self.next_id - 1
 
-    def _random_point(self) -> Point:
+    def _screened(self, draw: Callable[[], tuple]) -> tuple:
+        """``(arch, sparsity, screened counts or None)``: ``draw()`` itself without screening."""
+        if self.screen is None:
+            return (*draw(), None)
+        return self.screen.draw(draw)
+
+    def _random_draw(self) -> tuple:
         arch = self.space.random_architecture(self.rng)
         sparsity = None
         if self.pruning is not None:
             sparsity = float(self.rng.uniform(self.pruning.min_sparsity, self.pruning.max_sparsity))
-        return Point(id=self._new_id(), arch=arch, sparsity=sparsity, proposed_at=self.clock())
+        return arch, sparsity
 
-    def _child_point(self) -> Point:
-        parent = self.select_parent()
+    def _random_point(self) -> Point:
+        arch, sparsity, screened = self._screened(self._random_draw)
+        return Point(id=self._new_id(), arch=arch, sparsity=sparsity, screened=screened,
+                     proposed_at=self.clock())
+
+    def _morph(self, parent: Point) -> tuple:
         arch = self.space.random_morph(parent.arch, self.rng)
         sparsity = None
         if self.pruning is not None:
@@ -132,8 +160,13 @@ class AgingEvolution:
             else:
                 step = self.rng.normal(0.0, SPARSITY_STEP)
                 sparsity = float(np.clip(parent.sparsity + step, low, high))
+        return arch, sparsity
+
+    def _child_point(self) -> Point:
+        parent = self.select_parent()
+        arch, sparsity, screened = self._screened(lambda: self._morph(parent))
         return Point(id=self._new_id(), arch=arch, parent_id=parent.id, sparsity=sparsity,
-                     proposed_at=self.clock())
+                     screened=screened, proposed_at=self.clock())
 
     def select_parent(self) -> Point:
         """Tournament selection with μNAS's randomly weighted multi-objective fitness.
@@ -150,14 +183,15 @@ class AgingEvolution:
 
     # --- results -----------------------------------------------------------------------------
     def on_result(self, point: Point) -> None:
-        """Record a scored or failed point; a successful one joins the population."""
+        """Record a scored or failed point; a successful one (at the final rung, with successive
+        halving) joins the population."""
         if point.id not in self.pending:
             raise KeyError(f"result for point {point.id}, which is not in flight")
         del self.pending[point.id]
         if point.id in self.queue:
             self.queue.remove(point.id)
         self.history.append(point)
-        if point.ok:
+        if point.ok and (self.halving is None or self.halving.is_final(point)):
             self.population.append(point)
             while len(self.population) > self.population_size:
                 self.population.popleft()
@@ -201,7 +235,8 @@ class AgingEvolution:
                                  f"{missing}")
             members = [by_id[i] for i in state["population"]]
         else:
-            members = [p for p in self.history if p.ok][-self.population_size:]
+            members = [p for p in self.history if p.ok and (
+                self.halving is None or self.halving.is_final(p))][-self.population_size:]
         self.population = deque(members)
         self.pending = {}
         self.queue = deque()

@@ -22,6 +22,7 @@ OBJECTIVE_BOUNDS = {
     "macs": "mac_bound",
 }
 OBJECTIVES = tuple(OBJECTIVE_BOUNDS)
+TRANSIENT = frozenset({"init_weights"})   # Point fields never written to the state
 
 
 @dataclass
@@ -41,6 +42,10 @@ class Point:
     origin: Optional[str] = None
     sparsity: Optional[float] = None
     epochs: Optional[int] = None
+    screened: Optional[Dict[str, int]] = None
+    rung: Optional[int] = None
+    continues: Optional[int] = None
+    start_epoch: Optional[int] = None
     status: str = PENDING
     val_error: Optional[float] = None
     test_error: Optional[float] = None
@@ -52,6 +57,7 @@ class Point:
     onednn_disabled: bool = False
     proposed_at: Optional[float] = None
     finished_at: Optional[float] = None
+    init_weights: Optional[bytes] = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -85,13 +91,13 @@ class Point:
 
     # --- JSON ----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in TRANSIENT}
         d["arch"] = self.arch.to_dict()
         return d
 
     @classmethod
     def from_dict(cls, d: Mapping, decode_arch: Callable[[Mapping], Any]) -> "Point":
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in fields(cls)} - TRANSIENT
         missing = {"id", "arch"} - set(d)
         if missing:
             raise ValueError(f"point is missing {sorted(missing)}")

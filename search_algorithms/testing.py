@@ -7,7 +7,9 @@ be told to fail, sleep or kill its worker for chosen candidates. Used by the tes
 """
 from __future__ import annotations
 
+import json
 import os
+import signal
 import time
 from pathlib import Path
 from typing import Collection, Optional
@@ -57,6 +59,9 @@ class FakeSearchSpace(SearchSpace):
                     morphs.append(FakeArchitecture({**arch.architecture, key: value}))
         return morphs
 
+    def resource_features(self, arch, sparsity=None):
+        return dict(fake_scores(arch, sparsity)["resource_features"])
+
 
 def fake_scores(arch: FakeArchitecture, sparsity: Optional[float] = None) -> dict:
     w, d = arch.architecture["width"], arch.architecture["depth"]
@@ -78,15 +83,20 @@ class FakeEvaluator:
     ``die_always_on``: ids whose every evaluation kills its worker; ``crash_on``: ids whose
     evaluation crashes its worker with SIGSEGV unless oneDNN's rewrites are off
     (``TF_ENABLE_ONEDNN_OPTS=0``), as TensorFlow's ``MklLayoutRewritePass`` does; ``meet``:
-    (directory, n, timeout) — candidates 0..n-1 each wait until all n are being evaluated at once (a barrier
-    through files, so it works across processes) and fail after ``timeout`` seconds otherwise;
-    ``grow_mb``: each evaluation keeps that many more MiB of written memory (a worker that grows).
+    (directory, n, timeout) — candidates 0..n-1 each wait until all n are being evaluated at once
+    (a barrier through files, so it works across processes) and fail after ``timeout`` seconds
+    otherwise; ``grow_mb``: each evaluation keeps that many more MiB of written memory (a worker
+    that grows); ``record_to``: a file that gets one JSON line per finished evaluation (id,
+    epochs, ``start_epoch``, ``continues`` and the ``init_weights`` it was given, as text);
+    ``die_on_promotion``: a marker path — the first evaluation of a successive-halving promotion
+    SIGKILLs its process (the whole search, without Ray), creating the marker so it happens once.
     Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
                  delay: float = 0.0, die_once_on: Optional[tuple] = None,
                  die_always_on: Collection[int] = (), meet: Optional[tuple] = None,
-                 crash_on: Collection[int] = (), grow_mb: float = 0.0):
+                 crash_on: Collection[int] = (), grow_mb: float = 0.0,
+                 record_to: Optional[str] = None, die_on_promotion: Optional[str] = None):
         self.fail_ids = set(fail_ids)
         self.fail_every = fail_every
         self.delay = delay
@@ -96,6 +106,8 @@ class FakeEvaluator:
         self.meet = meet
         self.grow_mb = grow_mb
         self._kept: list = []
+        self.record_to = record_to
+        self.die_on_promotion = die_on_promotion
 
     def _meet(self, point: Point) -> None:
         directory, n, timeout = self.meet
@@ -120,17 +132,29 @@ class FakeEvaluator:
         if point.id in self.die_always_on:
             os._exit(18)
         if point.id in self.crash_on and os.environ.get("TF_ENABLE_ONEDNN_OPTS") != "0":
-            import signal
             os.kill(os.getpid(), signal.SIGSEGV)
+        if self.die_on_promotion is not None and point.continues is not None:
+            marker = Path(self.die_on_promotion)
+            if not marker.exists():
+                marker.write_text(str(point.id))
+                os.kill(os.getpid(), signal.SIGKILL)
         if self.delay:
             time.sleep(self.delay)
         if self.grow_mb:
             self._kept.append(bytearray(b"\x01") * int(self.grow_mb * 2 ** 20))
         if point.id in self.fail_ids or (self.fail_every and point.id % self.fail_every == 0):
             raise RuntimeError(f"fake training failure for candidate {point.id}")
+        epochs_run = 1 if point.epochs is None else point.epochs - (
+            point.start_epoch if point.init_weights is not None else 0)
         scored = point.completed(**fake_scores(point.arch, point.sparsity),
-                                 train_seconds=time.time() - start, epochs_run=1,
+                                 train_seconds=time.time() - start, epochs_run=epochs_run,
                                  finished_at=time.time())
+        if self.record_to is not None:
+            with open(self.record_to, "a") as f:
+                f.write(json.dumps({"id": point.id, "epochs": point.epochs,
+                                    "start_epoch": point.start_epoch, "continues": point.continues,
+                                    "init_weights": None if point.init_weights is None
+                                    else point.init_weights.decode()}) + "\n")
         return scored, f"fake weights of candidate {point.id}".encode()
 
 

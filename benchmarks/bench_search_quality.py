@@ -1,0 +1,254 @@
+#!/usr/bin/env python
+"""Benchmark: what a search finds by each minute of wall time, with and without the search-cost
+options of issue 21 (an anytime curve per variant and seed).
+
+    .venv/bin/python benchmarks/bench_search_quality.py CONFIG --minutes M --seeds S
+        [--variants default,screen,halving,all] [--screen-factor F] [--eta ETA]
+        [--min-epochs N] [--epochs N] [--workers W] [--plot PNG] [--keep DIR]
+
+Each variant runs ``driver.py`` on CONFIG with the options set (``default``: all off, μNAS's
+search; ``screen``: ``screen_factor``; ``halving``: ``halving_eta``/``halving_min_epochs``;
+``all``: both), seed 1..S, an unbounded number of rounds, and is stopped with SIGTERM (which saves
+the state) after M minutes. Wall time counts from the driver's start (Ray, TensorFlow and data
+loading included, as a user waits for them). From each state file: the best test error of a
+candidate within all bounds (and its validation error) among those finished by each minute, plus
+candidates trained, in bounds and screened. Prints the tables (and the median over seeds per
+variant), and draws the test-error curves into ``--plot``. Record with
+``benchmarks/record.py NAME -- .venv/bin/python benchmarks/bench_search_quality.py ...``.
+The options' values default to the config's when it sets them, else ``--screen-factor`` (2),
+``--eta`` (3) and ``--min-epochs`` (a third of the epochs, at least 1).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from search_algorithms.points import in_bounds, Point  # noqa: E402
+from search_algorithms.screening import screening_totals  # noqa: E402
+from search_algorithms.state import STATE_SUFFIXES, merged_points, read_state  # noqa: E402
+
+VARIANTS = ("default", "screen", "halving", "all")
+
+
+def variant_options(variant: str, base_search, epochs: int, args) -> dict:
+    factor = getattr(base_search, "screen_factor", None) or args.screen_factor
+    eta = getattr(base_search, "halving_eta", None) or args.eta
+    low = getattr(base_search, "halving_min_epochs", None) or args.min_epochs \
+        or max(1, epochs // 3)
+    screen = {"screen_factor": factor} if variant in ("screen", "all") else \
+        {"screen_factor": None}
+    if not hasattr(base_search, "halving_eta"):
+        if variant in ("halving", "all"):
+            raise SystemExit(f"error: {type(base_search).__name__} has no successive halving "
+                             f"(variant {variant!r})")
+        return screen
+    halving = {"halving_eta": eta, "halving_min_epochs": low} if variant in ("halving", "all") \
+        else {"halving_eta": None, "halving_min_epochs": None}
+    return {**screen, **halving}
+
+
+VARIANT_CONFIG = textwrap.dedent("""
+    # Written by benchmarks/bench_search_quality.py: {config} with {options}.
+    import dataclasses, runpy
+    _base = runpy.run_path({config!r}, run_name="__uNAS_config__")
+    if "search_algorithm" in _base:
+        search_algorithm = _base["search_algorithm"]
+    training_config, bound_config = _base["training_config"], _base["bound_config"]
+    search_config = dataclasses.replace(_base["search_config"], **{options!r})
+""")
+
+
+def run_variant(config: str, options: dict, seed: int, minutes: float, workers, work: Path,
+                name: str, epochs=None) -> dict:
+    """Run the driver for ``minutes``, stop it with SIGTERM, read its state."""
+    vconfig = work / f"{name}.py"
+    vconfig.write_text(VARIANT_CONFIG.format(config=str(Path(config).resolve()),
+                                             options=options))
+    cmd = [sys.executable, str(ROOT / "driver.py"), str(vconfig), "--name", name, "--seed",
+           str(seed), "--rounds", "1000000", "--checkpoint-dir", str(work)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    if epochs:
+        cmd += ["--epochs", str(epochs)]
+    log = open(work / f"{name}.log", "w")
+    start = time.time()
+    (work / f"{name}.start").write_text(repr(start))
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        proc.wait(timeout=minutes * 60)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGTERM)   # = Ctrl-C: the driver saves its state, stops Ray
+        try:
+            proc.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    log.close()
+    return read_run(work, name)
+
+
+def read_run(work: Path, name: str) -> dict:
+    """A finished run's start time, bounds and points (journal applied)."""
+    start_file = work / f"{name}.start"
+    start = float(start_file.read_text()) if start_file.exists() \
+        else (work / f"{name}.py").stat().st_mtime   # written just before the driver started
+    path = next((work / f"{name}{s}" for s in STATE_SUFFIXES if (work / f"{name}{s}").exists()),
+                None)
+    if path is None:
+        raise SystemExit(f"error: {name}: no state file; see {work / (name + '.log')}:\n"
+                         + (work / f"{name}.log").read_text()[-2000:])
+    snapshot, events = read_state(path)
+    points, _ = merged_points(snapshot, events)
+    return {"start": start, "bounds": snapshot["bounds"], "points": points}
+
+
+class _Arch:  # in_bounds needs only the scores, not the architecture
+    @staticmethod
+    def decode(d):
+        return None
+
+
+def anytime(run: dict, minutes: int) -> dict:
+    points = [Point.from_dict(p, _Arch.decode) for p in run["points"]]
+    good = [p for p in points if in_bounds(p, run["bounds"]) and p.finished_at is not None]
+    steps, best_test = [], None     # (minutes, best test error) at each improvement
+    for p in sorted(good, key=lambda p: p.finished_at):
+        if p.test_error is not None and (best_test is None or p.test_error < best_test):
+            best_test = p.test_error
+            steps.append(((p.finished_at - run["start"]) / 60, best_test))
+    curve_test, curve_val = [], []
+    for m in range(1, minutes + 1):
+        done = [p for p in good if p.finished_at <= run["start"] + 60 * m]
+        best = min(done, key=lambda p: (p.val_error, p.id), default=None)
+        curve_val.append(None if best is None else best.val_error)
+        curve_test.append(min((p.test_error for p in done if p.test_error is not None),
+                              default=None))
+    return {"test": curve_test, "val": curve_val, "steps": steps, "trained": len(points),
+            "in_bounds": len(good), "screened": screening_totals(points).get("total", 0),
+            "failed": sum(not p.ok for p in points)}
+
+
+def fmt(x) -> str:
+    return "   -  " if x is None else f"{x:6.4f}"
+
+
+def median(values):
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if len(known) * 2 > len(values) else None
+
+
+def plot(results: dict, minutes: int, path: str, title: str) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    colours = dict(zip(VARIANTS, ("tab:gray", "tab:blue", "tab:orange", "tab:green")))
+    for variant, runs in results.items():
+        for i, (seed, r) in enumerate(runs.items()):
+            if not r["steps"]:
+                ax.plot([], [], color=colours.get(variant), label=f"{variant} (none in bounds)"
+                        if i == 0 else None)
+                continue
+            xs = [t for t, _ in r["steps"]] + [minutes]
+            ys = [e for _, e in r["steps"]] + [r["steps"][-1][1]]
+            ax.step(xs, ys, where="post", color=colours.get(variant), alpha=0.85, marker="o",
+                    markersize=3, label=variant if i == 0 else None,
+                    linestyle=("-", "--", ":")[i % 3])
+    ax.set_xlim(0, minutes)
+    ax.set_xlabel("wall time (minutes)")
+    ax.set_ylabel("best in-bounds test error")
+    ax.set_title(title, fontsize=9)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("config")
+    p.add_argument("--minutes", type=float, required=True)
+    p.add_argument("--seeds", type=int, default=1, help="how many seeds (default 1)")
+    p.add_argument("--first-seed", type=int, default=1, help="the first seed (default 1)")
+    p.add_argument("--variants", default=",".join(VARIANTS))
+    p.add_argument("--screen-factor", type=float, default=2.0)
+    p.add_argument("--eta", type=int, default=3)
+    p.add_argument("--min-epochs", type=int)
+    p.add_argument("--workers", type=int)
+    p.add_argument("--epochs", type=int, help="training epochs per candidate (the final rung), "
+                                              "overriding the config's for every variant")
+    p.add_argument("--plot", help="PNG file for the curves (default: none)")
+    p.add_argument("--keep", help="directory to keep the runs' states and logs in")
+    p.add_argument("--from-runs", metavar="DIR", help="run nothing: read the runs kept in DIR "
+                   "(an earlier --keep) and print/plot them again")
+    args = p.parse_args(argv)
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    unknown = [v for v in variants if v not in VARIANTS]
+    if unknown:
+        print(f"error: --variants: unknown {unknown}; known: {', '.join(VARIANTS)}",
+              file=sys.stderr)
+        return 2
+    import runpy
+    base = runpy.run_path(args.config, run_name="__uNAS_config__")
+    epochs = args.epochs or base["training_config"].epochs
+    minutes = int(args.minutes + 0.999)
+    work = Path(args.from_runs or args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"config {args.config}, {args.minutes} min per run, seeds {args.first_seed}..{args.first_seed + args.seeds - 1}, workers "
+          f"{args.workers or 'config default'}; runs in {work}")
+    results: dict = {}
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
+        for variant in variants:   # variants alternate, so machine load hits them alike
+            options = variant_options(variant, base["search_config"], epochs, args)
+            name = f"{variant}_s{seed}"
+            print(f"{time.strftime('%H:%M:%S')} {name}: {options}", flush=True)
+            if args.from_runs:
+                run = read_run(Path(args.from_runs), name)
+            else:
+                run = run_variant(args.config, options, seed, args.minutes, args.workers, work,
+                                  name, args.epochs)
+            results.setdefault(variant, {})[seed] = r = anytime(run, minutes)
+            print(f"  trained {r['trained']} ({r['failed']} failed), in bounds {r['in_bounds']}, "
+                  f"screened {r['screened']}; best in-bounds test error by minute: "
+                  + " ".join(fmt(x).strip() for x in r["test"]), flush=True)
+    print("\nBest in-bounds TEST error by minute of wall time (val error of the same-minute "
+          "best-val candidate in the second table; '-': none in bounds yet)")
+    header = "variant  seed " + " ".join(f"{m:>6}" for m in range(1, minutes + 1))
+    for key in ("test", "val"):
+        print(f"\n[{key}]\n{header}")
+        for variant, runs in results.items():
+            for seed, r in runs.items():
+                print(f"{variant:8} {seed:4} " + " ".join(fmt(x) for x in r[key]))
+            if len(runs) > 1:
+                med = [median([r[key][m] for r in runs.values()]) for m in range(minutes)]
+                print(f"{variant:8} {'med':>4} " + " ".join(fmt(x) for x in med))
+    print("\nvariant  seed trained failed in_bounds screened")
+    for variant, runs in results.items():
+        for seed, r in runs.items():
+            print(f"{variant:8} {seed:4} {r['trained']:7} {r['failed']:6} {r['in_bounds']:9} "
+                  f"{r['screened']:8}")
+    if args.plot:
+        plot(results, minutes, args.plot, f"{Path(args.config).name}, {args.minutes} min, "
+                                          f"{args.seeds} seed(s)")
+        print(f"\nplot: {args.plot}")
+    print("json:", json.dumps({v: {str(s): r for s, r in runs.items()}
+                               for v, runs in results.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
