@@ -1,10 +1,10 @@
 """Measures a .tflite on the Cortex-M4: builds its firmware, runs it in QEMU, and returns what the
 target pays (see :class:`Measurement` for the meaning of every figure).
 
-One QEMU run does everything: prepare the model in all the RAM left, time ``repeats`` invokes
-after ``warmup`` ones, read the RecordingMicroAllocator's head/tail/total, compute the outputs of
-the given samples, find the smallest arena that prepares the model (bisection on bytes with a
-fresh allocator each probe, confirmed by an invoke), and read the stack's high-water mark.
+One QEMU run prepares the model in all the RAM left, times ``repeats`` invokes after ``warmup``
+ones, reads the RecordingMicroAllocator's head/tail/total, computes the outputs of the given
+samples and reads the stack's high-water mark; then the smallest arena that prepares the model is
+found by bisection on bytes, one short run per probe (about ten), and confirmed by an invoke.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ class Measurement:
     arena_total_bytes  head + tail as TFLM's RecordingMicroAllocator reports them (after invokes,
                        with all the RAM left as the arena)
     min_arena_bytes    the smallest arena size that prepares and runs the model (checked: a fresh
-                       allocator on exactly that many bytes at the same 16-aligned address)
+                       run with exactly that many bytes at the same 16-aligned address)
     flash_bytes        the image: code, read-only data, the model, .data's initial values
     model_flash_bytes  the flatbuffer's section (the .tflite, 16-byte aligned)
     runtime_flash_bytes  flash_bytes - model_flash_bytes (TFLM, kernels, newlib, the harness)
@@ -135,6 +135,37 @@ def _failure(run, source: str, arena_bytes: int) -> McuError:
                     f" {reason}")
 
 
+def _runs_in(elf: Path, folder: Path, size: int, invoke: bool, timeout_s: float) -> bool:
+    """Whether the model prepares (and with ``invoke``, runs on zeros) in an arena of ``size``
+    bytes: a fresh firmware run, as a failed allocation can leave TFLM in a state that faults."""
+    run = run_firmware(elf, Job(arena_bytes=size, warmup=0, repeats=int(invoke)), folder, timeout_s)
+    return run.status == 0 and run.values.get("done") == 1
+
+
+def smallest_arena(elf: Path, folder: Path, total: int, available: int, timeout_s: float) -> int:
+    """The smallest arena (bytes) that prepares the model, by bisection between a size that fails
+    and one that fits, both found next to the total a large arena used; then confirmed by an
+    invoke (one firmware run per probe)."""
+    step = 64
+    high = min(total + step, available)
+    while not _runs_in(elf, folder, high, False, timeout_s):
+        if high == available:
+            raise McuError(f"{elf}: the model no longer prepares in an arena of {high} bytes")
+        high = min(high + 4 * step, available)
+    low = max(total - step, 0)
+    while low > 0 and _runs_in(elf, folder, low, False, timeout_s):
+        high, low = low, max(low - 4 * step, 0)
+    while high - low > 1:                   # invariant: low fails (or is 0), high fits
+        middle = (low + high) // 2
+        if _runs_in(elf, folder, middle, False, timeout_s):
+            high = middle
+        else:
+            low = middle
+    if not _runs_in(elf, folder, high, True, timeout_s):
+        raise McuError(f"{elf}: the model prepares in an arena of {high} bytes but does not run")
+    return high
+
+
 def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
             bit_exact_samples: int = 0, seed: int = 0, warmup: int = 1, repeats: int = 5,
             find_min_arena: bool = True, arena_bytes: int = 0, x86: bool = True,
@@ -168,11 +199,13 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
         folder = Path(work_dir) if work_dir is not None else Path(scratch)
         firmware = build_firmware(flatbuffer, library, folder, source)
         job = Job(arena_bytes=arena_bytes, warmup=warmup, repeats=repeats,
-                  inputs=_encode_samples(samples, inputs_described), samples=len(samples),
-                  find_min_arena=find_min_arena)
+                  inputs=_encode_samples(samples, inputs_described), samples=len(samples))
         run = run_firmware(firmware.elf, job, folder, timeout_s)
-    if run.status != 0 or run.values.get("done") != 1:
-        raise _failure(run, source, arena_bytes)
+        if run.status != 0 or run.values.get("done") != 1:
+            raise _failure(run, source, arena_bytes)
+        min_arena = (smallest_arena(firmware.elf, folder, run.values["arena_total"],
+                                    run.values["arena_available"], timeout_s)
+                     if find_min_arena else None)
     ticks = run.values.get("invoke_ticks", [])
     ticks = ticks if isinstance(ticks, list) else [ticks]
     runs = [t * INSTRUCTIONS_PER_TICK for t in ticks]
@@ -180,7 +213,7 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
     measurement = Measurement(
         model=source, kernels=kernels, target=TARGET, operators=list(firmware.operators),
         arena_head_bytes=v["arena_head"], arena_tail_bytes=v["arena_tail"],
-        arena_total_bytes=v["arena_total"], min_arena_bytes=v.get("min_arena"),
+        arena_total_bytes=v["arena_total"], min_arena_bytes=min_arena,
         arena_available_bytes=v["arena_available"],
         flash_bytes=firmware.flash_bytes, model_flash_bytes=firmware.model_flash_bytes,
         runtime_flash_bytes=firmware.flash_bytes - firmware.model_flash_bytes,

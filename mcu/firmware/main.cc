@@ -3,13 +3,16 @@
 //
 // Command line (QEMU -semihosting-config arg=...): "fw JOB OUT". JOB is a host file holding a
 // header of little-endian uint32 words
-//   magic 'UNAS' | arena_bytes (0: all RAM left) | warmup | repeats | samples | find_min_arena |
+//   magic 'UNAS' | arena_bytes (0: all RAM left) | warmup | repeats | samples | reserved |
 //   calibrate_loops
 // followed by `samples` raw inputs (every input tensor's bytes, in order). OUT receives every
 // sample's raw outputs (every output tensor's bytes, in order). Text lines "UNAS key=value" on
 // the semihosting console carry the figures; the exit status says what went wrong:
 //   0 ok, 2 bad job, 3 the arena is too small (or the model cannot be prepared), 4 fault,
-//   5 the arena does not fit in RAM, 6 invoke failed.
+//   5 the arena does not fit in RAM, 6 invoke failed. The smallest arena is searched for by the
+// host, one run per probe (mcu/harness.py): TFLM can write through a null pointer after a failed
+// allocation, which startup.c's MPU region turns into a fault, so a probe cannot be retried in
+// the same run.
 #include <stdint.h>
 #include <string.h>
 
@@ -37,7 +40,7 @@ constexpr uint32_t kMagic = 0x53414E55u;  // "UNAS"
 constexpr uint32_t kHeaderWords = 7;
 
 struct Job {
-  uint32_t magic, arena_bytes, warmup, repeats, samples, find_min_arena, calibrate_loops;
+  uint32_t magic, arena_bytes, warmup, repeats, samples, reserved, calibrate_loops;
 };
 
 volatile uint32_t* const kSysTickCtrl = reinterpret_cast<volatile uint32_t*>(0xE000E010u);
@@ -121,16 +124,6 @@ size_t OutputBytes(tflite::MicroInterpreter& interpreter) {
   size_t bytes = 0;
   for (size_t i = 0; i < interpreter.outputs_size(); ++i) bytes += interpreter.output(i)->bytes;
   return bytes;
-}
-
-// Whether the model can be prepared in an arena of `size` bytes (a fresh allocator each time).
-bool Fits(const tflite::Model* model, size_t size, bool invoke) {
-  tflite::RecordingMicroAllocator* allocator =
-      tflite::RecordingMicroAllocator::Create(&__arena_start, size);
-  if (allocator == nullptr) return false;
-  tflite::MicroInterpreter interpreter(model, ModelOpResolver(), allocator);
-  if (interpreter.AllocateTensors() != kTfLiteOk) return false;
-  return !invoke || interpreter.Invoke() == kTfLiteOk;
 }
 
 // A loop of 2 * loops instructions (subs + bne), to check how many instructions one tick is.
@@ -282,36 +275,6 @@ int main() {
       }
       semihost_close(out);
     }
-  }
-
-  if (job.find_min_arena != 0) {
-    // The smallest arena that prepares the model, by bisection on bytes in (low, high] (low fails,
-    // high fits; both bracket the total a large arena used), then confirmed with an invoke.
-    size_t total = 0;
-    {
-      tflite::RecordingMicroAllocator* allocator =
-          tflite::RecordingMicroAllocator::Create(&__arena_start, arena_size);
-      tflite::MicroInterpreter interpreter(model, ModelOpResolver(), allocator);
-      if (interpreter.AllocateTensors() != kTfLiteOk) return 3;
-      total = allocator->GetSimpleMemoryAllocator()->GetUsedBytes();
-    }
-    size_t high = total + 64 < arena_size ? total + 64 : arena_size;
-    if (!Fits(model, high, false)) high = arena_size;
-    size_t low = total / 2;
-    if (Fits(model, low, false)) low = 0;
-    while (high - low > 1) {
-      const size_t middle = low + (high - low) / 2;
-      if (Fits(model, middle, false)) {
-        high = middle;
-      } else {
-        low = middle;
-      }
-    }
-    if (!Fits(model, high, true)) {
-      Print("UNAS error=min_arena_unconfirmed\n");
-      return 6;
-    }
-    PrintValue("min_arena", high);
   }
 
   PrintValue("stack_high_water", stack_high_water_bytes());

@@ -63,6 +63,18 @@ __attribute__((noreturn, used)) void reset_c(void) {
   *cpacr |= (0xFu << 20);
   __asm__ volatile("dsb\nisb" ::: "memory");
 
+  /* The image's memory is RAM in QEMU but flash on a microcontroller: an MPU region makes it
+   * read-only (and the rest the default map), so a stray write (TFLM writes through a null pointer
+   * after some failed allocations) faults as it would on the board, instead of silently
+   * overwriting the vector table at address 0. */
+  volatile uint32_t* const mpu_rbar = (uint32_t*)0xE000ED9Cu;
+  volatile uint32_t* const mpu_rasr = (uint32_t*)0xE000EDA0u;
+  volatile uint32_t* const mpu_ctrl = (uint32_t*)0xE000ED94u;
+  *mpu_rbar = 0x00000000u | (1u << 4) | 0u;             /* base 0, VALID, region 0 */
+  *mpu_rasr = (6u << 24) | (1u << 17) | (21u << 1) | 1u; /* AP=RO, C, 4 MiB, enabled */
+  *mpu_ctrl = (1u << 2) | 1u;                           /* PRIVDEFENA, ENABLE */
+  __asm__ volatile("dsb\nisb" ::: "memory");
+
   for (uint32_t *src = &__data_load, *dst = &__data_start; dst < &__data_end;) *dst++ = *src++;
   for (uint32_t* dst = &__bss_start; dst < &__bss_end;) *dst++ = 0;
 
