@@ -3,7 +3,7 @@
 the models' MACs, with the R^2 of a straight line, as a CSV and the original's plot.
 
     python generate_tflite_models.py --count 100 --out-dir MODELS
-    python -m mcu.latency_study MODELS [--out DIR] [--kernels cmsis-nn,reference]
+    python -m mcu.latency_study MODELS [--out DIR] [--kernels cmsis-nn,reference] [--jobs N]
 
 writes DIR/latency.csv (one row per model: MACs and each kernel set's instructions, arena and
 flash), DIR/latency_vs_macs.png and DIR/latency_study.json (the fits), all at the end. Latency
@@ -24,7 +24,11 @@ from .errors import McuError
 from .library import KERNEL_SETS
 
 
-def run_study(models_dir: Path, kernel_sets, log=print) -> tuple:
+def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1) -> list:
+    """One row per model (in the index's order); ``jobs`` models are measured at a time (each
+    in its own QEMU processes)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from .harness import measure
 
     index = models_dir / "models.json"
@@ -33,8 +37,9 @@ def run_study(models_dir: Path, kernel_sets, log=print) -> tuple:
     except (OSError, ValueError) as e:
         raise McuError(f"{index}: cannot read the models' index ({e}); make it with "
                        "generate_tflite_models.py --out-dir " + str(models_dir)) from None
-    rows = []
-    for number, record in enumerate(records, 1):
+    done = []
+
+    def one(record):
         path = models_dir / record["file"]
         row = {"file": record["file"], "macs": int(record["resource_features"]["macs"]),
                "model_size": record["resource_features"].get("model_size"),
@@ -45,11 +50,14 @@ def run_study(models_dir: Path, kernel_sets, log=print) -> tuple:
             row[f"instructions_{kernels}"] = m.instructions_per_inference
             row[f"arena_total_bytes_{kernels}"] = m.arena_total_bytes
             row[f"flash_bytes_{kernels}"] = m.flash_bytes
-        rows.append(row)
-        log(f"{number}/{len(records)} {record['file']}: {row['macs']:,} MACs, "
+        done.append(record["file"])
+        log(f"{len(done)}/{len(records)} {record['file']}: {row['macs']:,} MACs, "
             + ", ".join(f"{k} {row[f'instructions_{k}']:,} instructions" for k in kernel_sets)
-            + f" ({time.monotonic() - started:.1f} s)")
-    return rows
+            + f" ({time.monotonic() - started:.1f} s)", flush=True)
+        return row
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(one, records))
 
 
 def write_results(rows, kernel_sets, out_dir: Path) -> dict:
@@ -83,6 +91,7 @@ def main(argv=None) -> int:
         "\n\n")[0])
     p.add_argument("models_dir", help="a folder written by generate_tflite_models.py")
     p.add_argument("--out", default=None, help="output folder (default: MODELS_DIR/latency)")
+    p.add_argument("--jobs", type=int, default=1, help="models measured at a time (default: 1)")
     p.add_argument("--kernels", default=",".join(KERNEL_SETS),
                    help="comma-separated kernel sets (default: cmsis-nn,reference)")
     args = p.parse_args(argv)
@@ -95,7 +104,7 @@ def main(argv=None) -> int:
     models_dir = Path(args.models_dir)
     out_dir = Path(args.out) if args.out else models_dir / "latency"
     try:
-        rows = run_study(models_dir, kernel_sets)
+        rows = run_study(models_dir, kernel_sets, jobs=args.jobs)
     except McuError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
