@@ -6,7 +6,8 @@ the models' MACs, with the R^2 of a straight line, as a CSV and the original's p
     python -m mcu.latency_study MODELS [--out DIR] [--kernels cmsis-nn,reference] [--jobs N]
 
 writes DIR/latency.csv (one row per model: MACs and each kernel set's instructions, arena and
-flash), DIR/latency_vs_macs.png and DIR/latency_study.json (the fits), all at the end. Latency
+flash), DIR/latency_vs_macs.png and DIR/latency_study.json (the fits) at the end; DIR/rows.jsonl
+collects the rows as they are measured (``--fit-only`` fits a study stopped early). Latency
 here is instructions executed (QEMU -icount), not cycles.
 """
 from __future__ import annotations
@@ -24,10 +25,17 @@ from .errors import McuError
 from .library import KERNEL_SETS
 
 
-def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1) -> list:
+def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1, rows_file=None) -> list:
     """One row per model (in the index's order); ``jobs`` models are measured at a time (each
-    in its own QEMU processes)."""
+    in its own QEMU processes). With ``rows_file``, each finished row is also appended to it
+    (JSON lines), so a study stopped early keeps what it measured (``--fit-only`` fits those)."""
+    import threading
     from concurrent.futures import ThreadPoolExecutor
+
+    from resource_models.tflite_schema import load_schema
+
+    load_schema()       # once, here: loading it from several threads at a time is not safe
+    lock = threading.Lock()
 
     from .harness import measure
 
@@ -50,7 +58,11 @@ def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1) -> list:
             row[f"instructions_{kernels}"] = m.instructions_per_inference
             row[f"arena_total_bytes_{kernels}"] = m.arena_total_bytes
             row[f"flash_bytes_{kernels}"] = m.flash_bytes
-        done.append(record["file"])
+        with lock:
+            done.append(record["file"])
+            if rows_file is not None:
+                with open(rows_file, "a") as f:
+                    f.write(json.dumps(row) + "\n")
         log(f"{len(done)}/{len(records)} {record['file']}: {row['macs']:,} MACs, "
             + ", ".join(f"{k} {row[f'instructions_{k}']:,} instructions" for k in kernel_sets)
             + f" ({time.monotonic() - started:.1f} s)", flush=True)
@@ -92,6 +104,9 @@ def main(argv=None) -> int:
     p.add_argument("models_dir", help="a folder written by generate_tflite_models.py")
     p.add_argument("--out", default=None, help="output folder (default: MODELS_DIR/latency)")
     p.add_argument("--jobs", type=int, default=1, help="models measured at a time (default: 1)")
+    p.add_argument("--fit-only", action="store_true",
+                   help="measure nothing: fit and plot the rows already in DIR/rows.jsonl (what a "
+                        "study stopped early measured)")
     p.add_argument("--kernels", default=",".join(KERNEL_SETS),
                    help="comma-separated kernel sets (default: cmsis-nn,reference)")
     args = p.parse_args(argv)
@@ -103,11 +118,21 @@ def main(argv=None) -> int:
         return 2
     models_dir = Path(args.models_dir)
     out_dir = Path(args.out) if args.out else models_dir / "latency"
-    try:
-        rows = run_study(models_dir, kernel_sets, jobs=args.jobs)
-    except McuError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+    rows_file = out_dir / "rows.jsonl"
+    if args.fit_only:
+        try:
+            rows = [json.loads(line) for line in rows_file.read_text().splitlines() if line]
+        except (OSError, ValueError) as e:
+            print(f"error: {rows_file}: {e}", file=sys.stderr)
+            return 2
+    else:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        rows_file.unlink(missing_ok=True)
+        try:
+            rows = run_study(models_dir, kernel_sets, jobs=args.jobs, rows_file=rows_file)
+        except McuError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
     if len(rows) < 2:
         print(f"error: {models_dir}: {len(rows)} model(s); a fit needs at least 2", file=sys.stderr)
         return 2
