@@ -100,7 +100,7 @@ def ensure_library(kernels: str, log=None, jobs: int | None = None) -> Library:
         shutil.rmtree(temporary, ignore_errors=True)
         jobs = jobs or os.cpu_count() or 1
         log(f"building TensorFlow Lite Micro ({kernels} kernels) for the Cortex-M4 into {folder} "
-            f"(once; about 8 minutes with 2 free cores)")
+            f"(once; about 8 CPU-minutes)")
         started = time.monotonic()
         command = ["nice", "-n", "10", "make", "-f", str(MAKEFILE), f"KERNELS={kernels}",
                    f"OUT={temporary}", f"SRC={VENDOR}", f"-j{jobs}"]
