@@ -6,7 +6,7 @@ not), instruction counts that repeat exactly, the image's own size.
 
 The set-up is real too: the Debian packages are installed when missing (as root; elsewhere the
 tests fail with the apt command), and TFLM is built once per kernel set into ~/.cache/unas-tflm
-(about 8 minutes each with two free cores; then seconds). Nothing here is skipped.
+(about 8 CPU-minutes each; then seconds). Nothing here is skipped.
 """
 import json
 import os
