@@ -1,7 +1,10 @@
 # Two commands do everything on a fresh machine:
 #   make search   set up .venv/ and run a short real search on the built-in Digits data (80
 #                 candidates; measured time and result: benchmarks/results/make_search.txt)
-#   make test     set up .venv/ and run the test suite
+#   make test     set up .venv/ and the Cortex-M4 firmware tools (the Debian packages
+#                 gcc-arm-none-eabi, libnewlib-arm-none-eabi, libstdc++-arm-none-eabi-newlib and
+#                 qemu-system-arm, installed with apt-get when missing and running as root; TFLM
+#                 built once per kernel set into ~/.cache/unas-tflm), then run the test suite
 # `make benchmarks`, `make record-search` and `make record-test` keep their output, with the date,
 # machine and load, in benchmarks/results/ (the README's figures come from there).
 # The environment lives in .venv/ inside the project so tools can find .venv/bin/python.
@@ -21,7 +24,7 @@ SEARCH_DIR ?= artifacts/cnn_digits
 
 RECORD := $(VENV_PY) benchmarks/record.py
 
-.PHONY: env test search benchmarks record-search record-test clean-env
+.PHONY: env mcu test search benchmarks record-search record-test clean-env
 
 env: $(STAMP)
 
@@ -33,7 +36,11 @@ $(STAMP): Pipfile Pipfile.lock
 	@rm -f .venv/.synced-*
 	@touch $@
 
-test: $(STAMP)
+# The Cortex-M4 firmware harness's set-up (mcu/prepare.py): seconds once done.
+mcu: $(STAMP)
+	$(VENV_PY) -m mcu.prepare
+
+test: $(STAMP) mcu
 	$(VENV_PY) -m pytest test -q -rs -p no:cacheprovider
 
 search: $(STAMP)

@@ -35,6 +35,17 @@ TABLE_COLUMNS = (("id", "id", "{}"), ("float acc", "float_test_accuracy", "{:.4f
                  ("pred. head B", "predicted_arena_head_bytes", "{:,}"),
                  ("TFLM head B", "tflm_arena_head_bytes", "{:,}"),
                  ("TFLM total B", "tflm_arena_total_bytes", "{:,}"))
+# With --target cortex-m4: the firmware's figures (instructions, not cycles).
+TARGET_COLUMNS = (("M4 head B", "target_arena_head_bytes", "{:,}"),
+                  ("M4 tail B", "target_arena_tail_bytes", "{:,}"),
+                  ("M4 arena B", "target_min_arena_bytes", "{:,}"),
+                  ("M4 stack B", "target_stack_bytes", "{:,}"),
+                  ("M4 flash B", "target_flash_bytes", "{:,}"),
+                  ("M4 instr.", "target_instructions_per_inference", "{:,}"),
+                  ("M4 int8 acc", "target_int8_accuracy", "{:.4f}"),
+                  ("M4 exact", "target_bit_exact", "{}"))
+TARGETS = ("cortex-m4",)
+DEFAULT_TARGET_SAMPLES = 200
 
 
 class ExportError(Exception):
@@ -143,8 +154,10 @@ def _predicted_classes(outputs: np.ndarray) -> np.ndarray:
 
 
 def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[int] = None,
-                 calibration_samples: int = 500) -> dict:
-    """Convert, reorder, write and measure one Keras model; returns its summary entry."""
+                 calibration_samples: int = 500, target: Optional[str] = None,
+                 kernels: str = "cmsis-nn", target_samples: int = DEFAULT_TARGET_SAMPLES) -> dict:
+    """Convert, reorder, write and measure one Keras model (and with ``target``, build and run it
+    on that microcontroller); returns its summary entry."""
     from resource_models.tflite import read_tflite
     from resource_models.tflite_order import optimise
     from utils import (convert_to_tflite, quiet_conversion, tflite_predict, tflm_arena_usage,
@@ -172,6 +185,9 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
     largest_difference = int(np.max(np.abs(tflm_out.astype(np.int64) - reference_out), initial=0))
     same_class = int(np.sum(_predicted_classes(_dequantise(graph, tflm_out))
                             == _predicted_classes(_dequantise(graph, reference_out))))
+
+    on_target = {} if target is None else target_figures(
+        flatbuffer, graph, splits, tflm_out, name, kernels, target_samples)
 
     tflite_file, h_file, c_file = f"{name}.tflite", f"{name}.h", f"{name}.cc"
     (out_dir / tflite_file).write_bytes(flatbuffer)
@@ -201,7 +217,46 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
             "operator_order": best.order,
             "operators": [graph.operators[i].name for i in best.order],
             "offline_memory_plan": best.offline_plan,
-            "order_search": best.search}
+            "order_search": best.search, **on_target}
+
+
+def target_figures(flatbuffer: bytes, graph, splits, tflm_out: np.ndarray, name: str,
+                   kernels: str, samples: int) -> dict:
+    """The model built into Cortex-M4 firmware (mcu/) and run on the first ``samples`` test inputs
+    (quantised exactly as for the x86 TFLM run): its figures, its outputs compared bit for bit with
+    the x86-64 TFLM interpreter's, and its int8 accuracy on those samples."""
+    from mcu import McuError, measure
+    from utils import quantise_inputs
+
+    count = min(samples, len(splits.x_test))
+    raw = quantise_inputs(flatbuffer, splits.x_test[:count])
+    try:
+        m = measure(flatbuffer, kernels, samples=[[x] for x in raw])
+    except McuError as e:
+        raise ExportError(f"{name}: {e}") from None
+    target_out = np.stack([sample[0][0] for sample in m.outputs])
+    x86_out = tflm_out[:count]
+    predicted = _predicted_classes(_dequantise(graph, target_out))
+    return {"target": "cortex-m4", "target_board": "QEMU mps2-an386 (Cortex-M4F)",
+            "target_kernels": kernels,
+            "target_arena_head_bytes": m.arena_head_bytes,
+            "target_arena_tail_bytes": m.arena_tail_bytes,
+            "target_arena_total_bytes": m.arena_total_bytes,
+            "target_min_arena_bytes": m.min_arena_bytes,
+            "target_flash_bytes": m.flash_bytes,
+            "target_model_flash_bytes": m.model_flash_bytes,
+            "target_runtime_flash_bytes": m.runtime_flash_bytes,
+            "target_data_bss_bytes": m.data_bss_bytes,
+            "target_stack_bytes": m.stack_bytes,
+            "target_instructions_per_inference": m.instructions_per_inference,
+            "target_instructions_note": "instructions (QEMU -icount), not cycles",
+            "target_samples": count,
+            "target_bit_exact": bool(np.array_equal(target_out, x86_out)),
+            "target_mismatched_samples": int(np.sum(np.any(
+                target_out != x86_out, axis=tuple(range(1, target_out.ndim))))),
+            "target_int8_accuracy": float(np.mean(predicted == splits.y_test[:count])),
+            "x86_int8_accuracy_same_samples": float(np.mean(
+                _predicted_classes(_dequantise(graph, x86_out)) == splits.y_test[:count]))}
 
 
 def _dequantise(graph, raw: np.ndarray) -> np.ndarray:
@@ -373,8 +428,12 @@ def _pruned_network(state, point, model):
 # --- the whole export ----------------------------------------------------------------------------
 def export(state, out_dir, points: str = "pareto", retrain: bool = False,
            config_path: Optional[str] = None, arena_limit: Optional[int] = None,
-           log=print) -> List[dict]:
-    """Export the chosen points of ``state`` into ``out_dir`` (atomically); returns the summary."""
+           log=print, target: Optional[str] = None, kernels: str = "cmsis-nn",
+           target_samples: int = DEFAULT_TARGET_SAMPLES) -> List[dict]:
+    """Export the chosen points of ``state`` into ``out_dir`` (atomically); returns the summary.
+    With ``target`` ("cortex-m4") every model is also built into firmware and run (mcu/)."""
+    if target is not None:
+        check_target(target, kernels, target_samples)
     chosen = choose_points(state, points)
     if not retrain:
         missing = [p.id for p in chosen if state.weights_path(p) is None]
@@ -400,7 +459,9 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
                                     seed=int(state.header.get("seed") or 0) * 100_003 + point.id)
             model, reduction = _pruned_network(state, point, model)
             entry = {"id": point.id}
-            entry.update(export_model(model, splits, f"model_{point.id}", tmp, arena_limit))
+            entry.update(export_model(model, splits, f"model_{point.id}", tmp, arena_limit,
+                                      target=target, kernels=kernels,
+                                      target_samples=target_samples))
             rf = point.resource_features or {}
             entry.update({"val_error": point.val_error, "test_error": point.test_error,
                           "peak_memory_usage": rf.get("peak_memory_usage"),
@@ -409,14 +470,40 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
                           "sparsity": point.sparsity, "pruning": _pruning_note(state, reduction)})
             summary.append(entry)
             log(f"exported point {point.id}: TFLM head {entry['tflm_arena_head_bytes']:,} B "
-                f"(predicted {entry['predicted_arena_head_bytes']:,} B)")
-        (tmp / "summary.json").write_text(json.dumps(
-            {"state": str(state.path), "points": points, "models": summary}, indent=1))
+                f"(predicted {entry['predicted_arena_head_bytes']:,} B)"
+                + (f"; Cortex-M4 ({kernels}) arena {entry['target_min_arena_bytes']:,} B, "
+                   f"{entry['target_instructions_per_inference']:,} instructions, outputs "
+                   f"{'bit-exact' if entry['target_bit_exact'] else 'NOT bit-exact'} on "
+                   f"{entry['target_samples']} test inputs" if target else ""))
+        header = {"state": str(state.path), "points": points}
+        if target is not None:
+            header.update({"target": target, "target_kernels": kernels,
+                           "target_samples": target_samples})
+        (tmp / "summary.json").write_text(json.dumps({**header, "models": summary}, indent=1))
         _replace_dir(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return summary
+
+
+def check_target(target: str, kernels: str, target_samples: int) -> None:
+    """Before any model is exported: the target is known, its tools are installed and its TFLM
+    library is built (once, minutes, into the cache)."""
+    from mcu import McuError
+    from mcu.library import check_kernels, ensure_library
+    from mcu.toolchain import check_toolchain
+
+    if target not in TARGETS:
+        raise ExportError(f"--target {target!r}: choose one of {', '.join(TARGETS)}")
+    if target_samples < 1:
+        raise ExportError(f"--target-samples {target_samples}: must be at least 1")
+    try:
+        check_kernels(kernels)
+        check_toolchain()
+        ensure_library(kernels)
+    except McuError as e:
+        raise ExportError(str(e)) from None
 
 
 def _pruning_note(state, reduction: Optional[str]) -> Optional[str]:
@@ -439,11 +526,12 @@ def _replace_dir(tmp: Path, out_dir: Path) -> None:
 
 
 def format_summary(summary: Sequence[dict]) -> str:
-    widths = [max(len(head), 8) for head, _, _ in TABLE_COLUMNS]
-    lines = ["  ".join(f"{head:>{w}}" for (head, _, _), w in zip(TABLE_COLUMNS, widths))]
+    columns = TABLE_COLUMNS + (TARGET_COLUMNS if any("target" in e for e in summary) else ())
+    widths = [max(len(head), 8) for head, _, _ in columns]
+    lines = ["  ".join(f"{head:>{w}}" for (head, _, _), w in zip(columns, widths))]
     for entry in summary:
         cells = []
-        for (head, key, fmt), w in zip(TABLE_COLUMNS, widths):
+        for (head, key, fmt), w in zip(columns, widths):
             value = entry.get(key)
             cells.append(f"{'-' if value is None else fmt.format(value):>{w}}")
         lines.append("  ".join(cells))
@@ -463,13 +551,23 @@ def add_export_arguments(parser) -> None:
                                     "training; default: rebuilt from the state)")
     g.add_argument("--arena-limit", type=int, metavar="BYTES",
                    help="fail when a model needs a larger TFLM arena than this")
+    g.add_argument("--target", choices=TARGETS,
+                   help="also build every model into firmware for this microcontroller with TFLM, "
+                        "run it in QEMU and report its arena, flash, RAM, stack and instructions "
+                        "(mcu/)")
+    g.add_argument("--kernels", default="cmsis-nn", choices=("cmsis-nn", "reference"),
+                   help="TFLM kernels for --target (default: cmsis-nn)")
+    g.add_argument("--target-samples", type=int, default=DEFAULT_TARGET_SAMPLES, metavar="N",
+                   help="test inputs run on the target for bit-exactness and int8 accuracy "
+                        f"(default: {DEFAULT_TARGET_SAMPLES}; the first N of the test split)")
 
 
 def run_export(state, args) -> int:
     """Runs ``--export`` for ``search_state_processor``; one-line errors, exit status 2."""
     try:
         summary = export(state, args.export, args.points, args.retrain, args.config,
-                         args.arena_limit)
+                         args.arena_limit, target=args.target, kernels=args.kernels,
+                         target_samples=args.target_samples)
     except ExportError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

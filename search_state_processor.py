@@ -283,6 +283,51 @@ def _plot_progress(state: SearchState, path: Path, plt, error: str) -> Path:
     return path
 
 
+def linear_fit(x, y) -> dict:
+    """Least-squares line through (x, y) and its R^2 (as the original's ``polyfit``)."""
+    import numpy as np
+
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    slope, intercept = np.polyfit(x, y, 1)
+    fitted = slope * x + intercept
+    total = float(np.sum((y - y.mean()) ** 2))
+    r2 = float(np.sum((fitted - y.mean()) ** 2) / total) if total > 0 else float("nan")
+    return {"slope": float(slope), "intercept": float(intercept), "r2": r2}
+
+
+def plot_latency_vs_macs(macs, series: dict, path, title: str = "Measured MCU latency vs MACs"
+                         ) -> dict:
+    """The original's latency-vs-MACs plot: one scatter and fitted line per series (label ->
+    latencies, here instructions per inference of each TFLM kernel set) against MACs, with R^2.
+    Returns label -> :func:`linear_fit`."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    macs = np.asarray(macs, dtype=float) / 1e6
+    fig, ax = plt.subplots(figsize=(6.4, 4.4))
+    fits = {}
+    for i, (label, values) in enumerate(series.items()):
+        values = np.asarray(values, dtype=float) / 1e6
+        fit = linear_fit(macs, values)
+        fits[label] = fit
+        order = np.argsort(macs)
+        ax.scatter(macs, values, s=8, alpha=0.7, color=f"C{i}",
+                   label=f"{label} ($R^2$ = {fit['r2']:.3f})")
+        ax.plot(macs[order], fit["slope"] * macs[order] + fit["intercept"], "-", lw=0.8,
+                color=f"C{i}")
+    ax.set_xlabel("MACs (M)")
+    ax.set_ylabel("instructions per inference (M; not cycles)")
+    ax.set_title(f"{title} ({len(macs)} models)")
+    ax.grid(True, linewidth=0.5, linestyle=":")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return fits
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="search_state_processor.py",
                                 description="Print and plot a μNAS search state.")
@@ -295,6 +340,8 @@ def main(argv=None) -> int:
     from deploy import add_export_arguments, run_export
     add_export_arguments(p)
     args = p.parse_args(argv)
+    if args.target and not args.export:
+        p.error("--target needs --export DIR (the models it builds are the exported ones)")
     error = "val_error" if args.validation_error else "test_error"
     try:
         state = load_search_state(args.state)

@@ -207,21 +207,33 @@ def tflm_predict(flatbuffer: bytes, xs: Iterable[np.ndarray], raw: bool = False)
     returns float outputs, or with ``raw`` the outputs as stored (int8)."""
     interpreter = _tflm_interpreter(flatbuffer)
     inp, out = interpreter.get_input_details(0), interpreter.get_output_details(0)
-    in_scale, in_zero = _scale_zero(inp)
     out_scale, out_zero = _scale_zero(out)
     outputs = []
     for x in xs:
-        x = np.asarray(x)[None]
-        if inp["dtype"] != np.float32:
-            info = np.iinfo(inp["dtype"])
-            x = np.clip(np.round(x / in_scale + in_zero), info.min, info.max)
-        interpreter.set_input(x.astype(inp["dtype"]), 0)
+        interpreter.set_input(_quantise_input(inp, x), 0)
         interpreter.invoke()
         y = interpreter.get_output(0)[0]
         if not raw and out["dtype"] != np.float32:
             y = (y.astype(np.float32) - out_zero) * out_scale
         outputs.append(np.array(y))
     return np.stack(outputs)
+
+
+def _quantise_input(details: dict, x) -> np.ndarray:
+    """One float input as the model's input tensor holds it (batch of 1, quantised if int)."""
+    x = np.asarray(x)[None]
+    if details["dtype"] != np.float32:
+        scale, zero = _scale_zero(details)
+        info = np.iinfo(details["dtype"])
+        x = np.clip(np.round(x / scale + zero), info.min, info.max)
+    return x.astype(details["dtype"])
+
+
+def quantise_inputs(flatbuffer: bytes, xs: Iterable[np.ndarray]) -> list:
+    """Float inputs as the raw tensors ``tflm_predict`` feeds the model (for other runtimes, such
+    as the Cortex-M4 firmware, to be fed exactly the same bytes)."""
+    details = _tflm_interpreter(flatbuffer).get_input_details(0)
+    return [_quantise_input(details, x) for x in xs]
 
 
 def _scale_zero(details: dict):
