@@ -6,13 +6,13 @@
 
 Draws ``--count`` random architectures of the config's search space (its dataset's input shape
 and classes) with a seeded generator and, in worker processes, builds each one's Keras model and
-trains it for one step with the config's optimizer (``model.fit`` on one batch of the real
+trains it for one step with the config's optimizer (``model.fit`` on 16 images of the real
 training data, which instantiates the training function, where TensorFlow 2.21's
 ``MklLayoutRewritePass`` segfaults). A worker that dies of a signal marks the architecture it was
 training as a crash and a fresh worker goes on with the next one. ``--recheck`` trains each
 crashing architecture again in a fresh process with ``TF_ENABLE_ONEDNN_OPTS=0`` (what the search's
 retry does). Prints the crash count and rate, the crashing architectures' indices, and the
-recheck's outcome.
+recheck's outcome. Ctrl-C (SIGINT) stops the workers and prints the figures of what was done.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import time
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-BATCH = 100  # architectures per worker process (a crash starts a fresh one sooner)
+BATCH = 50  # architectures per worker process (a crash starts a fresh one sooner)
 
 
 def architectures(config_path: str, count: int, seed: int):
@@ -51,10 +51,12 @@ def worker(config_path: str, count: int, seed: int, indices: list) -> None:
     import keras
     import numpy as np
 
+    from model_trainer import custom_gradients_released
+
     config, space, archs = architectures(config_path, count, seed)
     training = config["training_config"]
     dataset = training.dataset
-    x, y = next(iter(dataset.train_dataset().batch(training.batch_size)))
+    x, y = next(iter(dataset.train_dataset().batch(16)))
     x, y = np.asarray(x), np.asarray(y)
     classes = dataset.num_classes
     for i in indices:
@@ -66,16 +68,18 @@ def worker(config_path: str, count: int, seed: int, indices: list) -> None:
             loss = (keras.losses.BinaryCrossentropy(from_logits=True) if classes == 2
                     else keras.losses.SparseCategoricalCrossentropy(from_logits=True))
             model.compile(optimizer=training.optimizer(), loss=loss)
-            model.fit(x, y, batch_size=len(x), epochs=1, verbose=0)
+            with custom_gradients_released():  # as the trainer: no traced graph kept per model
+                model.fit(x, y, batch_size=len(x), epochs=1, verbose=0)
         except Exception as e:  # noqa: BLE001 - counted apart from crashes
             print(f"raised {i}: {type(e).__name__}: {' '.join(str(e).split())[:200]}", flush=True)
         print(f"done {i}", flush=True)
 
 
 def run_chain(args, indices: list, env: dict) -> tuple:
-    """Run ``indices`` through worker processes, restarting after each crash.
-    Returns (crashed indices, {index: signal name}, failed-to-start message or None)."""
-    crashed, signals, todo = [], {}, list(indices)
+    """Run ``indices`` through worker processes, restarting after each crash. Returns (crashed
+    indices, {index: signal name or exception}, why it stopped early or None, how many of
+    ``indices`` were trained or crashed)."""
+    crashed, signals, todo, finished = [], {}, list(indices), 0
     while todo:
         cmd = [sys.executable, os.path.abspath(__file__), "--config", args.config, "--count",
                str(args.count), "--seed", str(args.seed), "--worker",
@@ -86,6 +90,7 @@ def run_chain(args, indices: list, env: dict) -> tuple:
                  if line.startswith("begin ")]
         done = {int(line.split()[1]) for line in proc.stdout.splitlines()
                 if line.startswith("done ")}
+        finished += len(done)
         for line in proc.stdout.splitlines():
             if line.startswith("raised "):
                 index, message = line[len("raised "):].split(": ", 1)
@@ -93,16 +98,22 @@ def run_chain(args, indices: list, env: dict) -> tuple:
         if proc.returncode == 0:
             break
         if not begun:
-            return crashed, signals, proc.stderr.strip().splitlines()[-1:] or ["no output"]
+            return crashed, signals, proc.stderr.strip().splitlines()[-1:] or ["no output"], \
+                finished
         last = begun[-1]
         if last in done:  # died between two architectures: not an architecture's crash
-            return crashed, signals, [f"worker exited with {proc.returncode} between models"]
-        if proc.returncode >= 0:  # the worker itself failed (data, import): stop here
-            return crashed, signals, (proc.stderr.strip().splitlines() or ["no output"])[-1:]
+            return crashed, signals, [f"worker exited with {proc.returncode} between models"], \
+                finished
+        if proc.returncode >= 0 or -proc.returncode in (signal.SIGINT, signal.SIGTERM,
+                                                        signal.SIGKILL):
+            # the worker itself failed (data, import) or was stopped: not a crash; stop here
+            return crashed, signals, (proc.stderr.strip().splitlines() or ["no output"])[-1:], \
+                finished
         crashed.append(last)
+        finished += 1
         signals[last] = signal.Signals(-proc.returncode).name
         todo = todo[todo.index(last) + 1:]
-    return crashed, signals, None
+    return crashed, signals, None, finished
 
 
 def main() -> int:
@@ -120,6 +131,9 @@ def main() -> int:
 
     import threading
     from concurrent.futures import ThreadPoolExecutor
+    # Ctrl-C stops the workers (they start with SIGINT at its default) and the chains end early;
+    # this process goes on to print what was measured.
+    signal.signal(signal.SIGINT, lambda *_: print("interrupted: stopping", flush=True))
     start = time.time()
     env = {**os.environ, "PYTHONPATH": ROOT}
     env.pop("TF_ENABLE_ONEDNN_OPTS", None)  # TensorFlow's default: rewrites on
@@ -130,11 +144,11 @@ def main() -> int:
         that an interrupted run still says how far it got)."""
         crashed, notes, problem = [], {}, None
         for b in range(0, len(indices), BATCH):
-            c, n, problem = run_chain(args, indices[b:b + BATCH], env)
+            c, n, problem, finished = run_chain(args, indices[b:b + BATCH], env)
             crashed += c
             notes.update(n)
             with lock:
-                progress["done"] += len(indices[b:b + BATCH])
+                progress["done"] += finished
                 progress["crashed"] += c
                 print(f"progress: {progress['done']} of {args.count} trained, crashed: "
                       f"{sorted(progress['crashed'])} ({time.time() - start:.0f} s)", flush=True)
@@ -148,18 +162,20 @@ def main() -> int:
     crashed = sorted(i for r in results for i in r[0])
     notes = {i: s for r in results for i, s in r[1].items()}
     problems = [r[2] for r in results if r[2]]
-    print(f"config {os.path.relpath(args.config, ROOT)}, seed {args.seed}: {args.count} random "
-          f"architectures, one training step each, oneDNN rewrites on (TensorFlow's default)")
+    trained = progress["done"]
+    print(f"config {os.path.relpath(args.config, ROOT)}, seed {args.seed}: {trained} of "
+          f"{args.count} random architectures trained one step each, oneDNN rewrites on "
+          f"(TensorFlow's default)")
     if problems:
         print(f"workers stopped early: {problems}")
     other = {i: s for i, s in notes.items() if i not in crashed}
-    print(f"crashed (killed by a signal): {len(crashed)} of {args.count} "
-          f"({100 * len(crashed) / args.count:.2f} %): {crashed} "
+    print(f"crashed (killed by a signal): {len(crashed)} of {trained} "
+          f"({100 * len(crashed) / max(trained, 1):.2f} %): {crashed} "
           f"{json.dumps({str(i): notes[i] for i in crashed})}")
     print(f"raised (not crashes): {len(other)} {json.dumps({str(i): s for i, s in other.items()})}")
     if args.recheck and crashed:
         off = {**env, "TF_ENABLE_ONEDNN_OPTS": "0"}
-        again, _, problem = run_chain(args, crashed, off)
+        again, _, problem, _ = run_chain(args, crashed, off)
         print(f"with TF_ENABLE_ONEDNN_OPTS=0: {len(crashed) - len(again)} of {len(crashed)} "
               f"crashing architectures train; still crashing: {again}"
               + (f" ({problem})" if problem else ""))
