@@ -28,14 +28,14 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
+from scipy.spatial.distance import cdist
 
 from dragonfly_adapters.network import ALL_LABELS, PATH_GROUPS, PATH_TYPES, layer_group
+from dragonfly_adapters.transport import cheapest_partial_transports
 
 #: The label groups the transport problem splits into (ip and op are groups of their own).
 SPLIT_GROUPS = ["ip", "op", "conv", "pool", "aggr", "dense"]
 _GROUP_OF_LABEL = np.array([SPLIT_GROUPS.index(layer_group(lab) or lab) for lab in ALL_LABELS])
-_NULL_COST = 1.0
-_CROSS_COST = 3.0  # between layers of different groups inside one solved problem: never used
 _PATH_COLUMNS = 2 * len(PATH_GROUPS) * len(PATH_TYPES)  # backward and forward path lengths
 
 
@@ -97,8 +97,10 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
         if not len(rows) or not len(grp["labels"]):
             continue
         p1, p2 = paths_one[rows], grp["paths"]
-        diff = np.abs(p1[:, None, :] - p2[None, :, :])
-        struct = (diff[..., :half].sum(-1) / half + diff[..., half:].sum(-1) / half) / 2
+        # path lengths are sums and means of a few unit steps (dyadic), so these sums are exact
+        # in any order: the values dragonfly's element-wise sums give
+        struct = (cdist(p1[:, :half], p2[:, :half], "cityblock") / half
+                  + cdist(p1[:, half:], p2[:, half:], "cityblock") / half) / 2
         cost = mc * mismatch[np.ix_(one.label_index[rows], grp["labels"])] + sc * struct
         gain = np.minimum(cost - 2.0, 0.0)  # (K, rows, layers of the batch); < 0: worth moving
         r = one.masses[rows]
@@ -114,7 +116,9 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
         if (grp["counts"] >= 2).any():
             solved.append((rows, grp, cost))
     if solved:
-        _solve_rest(solved, one, mins)
+        # the coefficient sets on one segment (equal mislabel coefficients): see transport.py
+        same_mislabel = np.all(mc == mc.flat[0])
+        _solve_rest(solved, one, mins, sc.ravel() if same_mislabel else None)
     return (one.total + batch.totals)[None, :] + mins
 
 
@@ -129,47 +133,24 @@ def _knapsack(gain, capacity, supply):
     return (x * g).sum(-1)
 
 
-def _solve_rest(solved, one, mins):
-    """The groups where both networks have two or more layers, together: one network-simplex
-    problem per (network of the batch, coefficient set), all built at once, padded to a common
-    size with massless layers (which POT's solver leaves out); a layer without any partner
-    cheaper than 2 gets no mass (it would only go to the null layer)."""
-    from ot.lp.emd_wrap import check_result, emd_c
-
+def _solve_rest(solved, one, mins, along):
+    """The groups where both networks have two or more layers, together: one partial transport
+    per (network of the batch, coefficient set), all built at once, padded to a common size with
+    massless layers; layers of different groups never exchange mass (``transport.py``)."""
     K, H = mins.shape
     nr = sum(len(rows) for rows, _, _ in solved)
     widths = [grp["pad"].shape[1] for _, grp, _ in solved]
     nc = sum(widths)
-    M = np.full((K, H, nr + 1, nc + 1), _CROSS_COST)
-    M[:, :, nr, :] = _NULL_COST
-    M[:, :, :, nc] = _NULL_COST
-    M[:, :, nr, nc] = 0.0
-    a = np.zeros((K, H, nr + 1))
-    b = np.zeros((K, H, nc + 1))
+    costs = np.full((K, H, nr, nc), np.inf)
+    row_masses = np.zeros(nr)
+    col_masses = np.zeros((H, nc))
     r0 = c0 = 0
     for (rows, grp, cost), w in zip(solved, widths):
         n = len(rows)
         keep = grp["valid"] & (grp["counts"] >= 2)[:, None]  # (H, w): the columns solved here
         block = np.moveaxis(cost[:, :, grp["pad"]], 1, 2)  # (K, H, n, w)
-        block = np.where(keep[None, :, None, :], np.minimum(block, 2.0), 2.0)
-        M[:, :, r0:r0 + n, c0:c0 + w] = block
-        cheap = block < 2.0
-        masses = one.masses[rows]
-        a[:, :, r0:r0 + n] = np.where(cheap.any(axis=3) & (masses > 0), masses, 0.0)
-        b[:, :, c0:c0 + w] = np.where(cheap.any(axis=2), grp["pad_masses"][None], 0.0)
+        costs[:, :, r0:r0 + n, c0:c0 + w] = np.where(keep[None, :, None, :], block, np.inf)
+        row_masses[r0:r0 + n] = one.masses[rows]
+        col_masses[:, c0:c0 + w] = grp["pad_masses"]
         r0, c0 = r0 + n, c0 + w
-    R = a[:, :, :nr].sum(-1)
-    D = b[:, :, :nc].sum(-1)
-    scale = R + D
-    todo = (R > 0) & (D > 0)
-    a[:, :, nr] = D
-    b[:, :, nc] = R
-    safe = np.where(todo, scale, 1.0)[..., None]
-    a /= safe
-    b /= safe
-    b *= (a.sum(-1) / np.where(todo, b.sum(-1), 1.0))[..., None]
-
-    for k, h in zip(*np.nonzero(todo)):
-        _, value, _, _, code = emd_c(a[k, h], b[k, h], M[k, h], 100000, 1, None, None)
-        check_result(code)
-        mins[k, h] += (value - 1.0) * scale[k, h]
+    mins += cheapest_partial_transports(costs, row_masses, col_masses, along)
