@@ -36,6 +36,7 @@ from dragonfly_adapters.transport import cheapest_partial_transports
 #: The label groups the transport problem splits into (ip and op are groups of their own).
 SPLIT_GROUPS = ["ip", "op", "conv", "pool", "aggr", "dense"]
 _GROUP_OF_LABEL = np.array([SPLIT_GROUPS.index(layer_group(lab) or lab) for lab in ALL_LABELS])
+_APART = 3.0  # the cost of pairs that never exchange mass (2 or more: see transport.py)
 _PATH_COLUMNS = 2 * len(PATH_GROUPS) * len(PATH_TYPES)  # backward and forward path lengths
 
 
@@ -141,7 +142,7 @@ def _solve_rest(solved, one, mins, along):
     nr = sum(len(rows) for rows, _, _ in solved)
     widths = [grp["pad"].shape[1] for _, grp, _ in solved]
     nc = sum(widths)
-    costs = np.full((K, H, nr, nc), np.inf)
+    costs = np.full((K, H, nr, nc), _APART)
     row_masses = np.zeros(nr)
     col_masses = np.zeros((H, nc))
     r0 = c0 = 0
@@ -149,7 +150,7 @@ def _solve_rest(solved, one, mins, along):
         n = len(rows)
         keep = grp["valid"] & (grp["counts"] >= 2)[:, None]  # (H, w): the columns solved here
         block = np.moveaxis(cost[:, :, grp["pad"]], 1, 2)  # (K, H, n, w)
-        costs[:, :, r0:r0 + n, c0:c0 + w] = np.where(keep[None, :, None, :], block, np.inf)
+        costs[:, :, r0:r0 + n, c0:c0 + w] = np.where(keep[None, :, None, :], block, _APART)
         row_masses[r0:r0 + n] = one.masses[rows]
         col_masses[:, c0:c0 + w] = grp["pad_masses"]
         r0, c0 = r0 + n, c0 + w
