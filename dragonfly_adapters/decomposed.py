@@ -31,11 +31,13 @@ import numpy as np
 from scipy.spatial.distance import cdist
 
 from dragonfly_adapters.network import ALL_LABELS, PATH_GROUPS, PATH_TYPES, layer_group
-from dragonfly_adapters.transport import cheapest_partial_transports
+from dragonfly_adapters.transport import (cheapest_partial_transports, null_padded,
+                                          two_row_partial_transports)
 
 #: The label groups the transport problem splits into (ip and op are groups of their own).
 SPLIT_GROUPS = ["ip", "op", "conv", "pool", "aggr", "dense"]
 _GROUP_OF_LABEL = np.array([SPLIT_GROUPS.index(layer_group(lab) or lab) for lab in ALL_LABELS])
+_TWO_ROW_MAX = 4  # two layers against at most this many: closed form
 _APART = 3.0  # the cost of pairs that never exchange mass (2 or more: see transport.py)
 _PATH_COLUMNS = 2 * len(PATH_GROUPS) * len(PATH_TYPES)  # backward and forward path lengths
 
@@ -114,12 +116,17 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
             g1 = np.moveaxis(gain[:, :, cols], 1, 2)  # (K, networks, rows)
             mins[:, grp["single"]] += _knapsack(g1, np.broadcast_to(r, g1.shape[1:]),
                                                 grp["masses"][cols][None, :])
-        if (grp["counts"] >= 2).any():
-            solved.append((rows, grp, cost))
+        counts = grp["counts"]
+        rest = counts >= 2
+        if len(rows) <= _TWO_ROW_MAX:  # two layers against at most _TWO_ROW_MAX: closed form
+            pairs = rest & ((counts == 2) if len(rows) > 2 else (counts <= _TWO_ROW_MAX))
+            if pairs.any():
+                mins[:, pairs] += _two_rows(cost, grp, pairs, one.masses[rows])
+                rest &= ~pairs
+        if rest.any():
+            solved.append((rows, grp, cost, rest))
     if solved:
-        # the coefficient sets on one segment (equal mislabel coefficients): see transport.py
-        same_mislabel = np.all(mc == mc.flat[0])
-        _solve_rest(solved, one, mins, sc.ravel() if same_mislabel else None)
+        _solve_rest(solved, one, mins)
     return (one.total + batch.totals)[None, :] + mins
 
 
@@ -134,24 +141,37 @@ def _knapsack(gain, capacity, supply):
     return (x * g).sum(-1)
 
 
-def _solve_rest(solved, one, mins, along):
+def _two_rows(cost, grp, networks, masses):
+    """The group's partial transports against ``networks`` where one side has two layers and
+    the other at most ``_TWO_ROW_MAX`` (``transport.two_row_partial_transports``): ``(K, n)``."""
+    n = cost.shape[1]
+    if n == 2:  # this network's two layers against the others' (padded to _TWO_ROW_MAX)
+        pad = grp["pad"][networks, :_TWO_ROW_MAX]
+        block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, 2, width)
+        return two_row_partial_transports(block, masses, grp["pad_masses"][networks, :pad.shape[1]])
+    pad = grp["pad"][networks, :2]  # the others' two layers against this network's n
+    block = np.moveaxis(cost[:, :, pad], 1, 3)  # (K, networks, 2, n)
+    return two_row_partial_transports(block, grp["pad_masses"][networks, :2], masses)
+
+
+def _solve_rest(solved, one, mins):
     """The groups where both networks have two or more layers, together: one partial transport
     per (network of the batch, coefficient set), all built at once, padded to a common size with
     massless layers; layers of different groups never exchange mass (``transport.py``)."""
     K, H = mins.shape
-    nr = sum(len(rows) for rows, _, _ in solved)
-    widths = [grp["pad"].shape[1] for _, grp, _ in solved]
+    nr = sum(len(rows) for rows, _, _, _ in solved)
+    widths = [grp["pad"].shape[1] for _, grp, _, _ in solved]
     nc = sum(widths)
-    costs = np.full((K, H, nr, nc), _APART)
+    costs = null_padded(K, H, nr, nc, _APART)
     row_masses = np.zeros(nr)
     col_masses = np.zeros((H, nc))
     r0 = c0 = 0
-    for (rows, grp, cost), w in zip(solved, widths):
+    for (rows, grp, cost, networks), w in zip(solved, widths):
         n = len(rows)
-        keep = grp["valid"] & (grp["counts"] >= 2)[:, None]  # (H, w): the columns solved here
+        keep = grp["valid"] & networks[:, None]  # (H, w): the columns solved here
         block = np.moveaxis(cost[:, :, grp["pad"]], 1, 2)  # (K, H, n, w)
         costs[:, :, r0:r0 + n, c0:c0 + w] = np.where(keep[None, :, None, :], block, _APART)
         row_masses[r0:r0 + n] = one.masses[rows]
         col_masses[:, c0:c0 + w] = grp["pad_masses"]
         r0, c0 = r0 + n, c0 + w
-    mins += cheapest_partial_transports(costs, row_masses, col_masses, along)
+    mins += cheapest_partial_transports(costs, row_masses, col_masses)
