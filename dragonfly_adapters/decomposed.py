@@ -16,9 +16,12 @@ convolutions, pooling, Add, dense) have an infinite mislabel cost (dragonfly rep
 - a group one network lacks adds nothing;
 - a group where one network has a single layer is a fractional knapsack: fill the cheapest
   partners (``c < 2``) first; done for all networks of a batch and all coefficient sets at once;
-- the groups where both networks have two or more layers are solved together by POT's network
-  simplex (one problem per pair and coefficient set, with its own null layers, cross-group costs
-  above 2 so never used: exactly the same minimum), on their useful layers only.
+- a group where one network has two layers and the other at most ``_TWO_ROW_MAX`` is solved in
+  closed form (the LP dual's least vertex, ``transport.two_row_partial_transports``);
+- the other groups where both networks have two or more layers are solved together by POT's
+  network simplex (one problem per pair and coefficient set, with its own null layers,
+  cross-group costs above 2 so never used: exactly the same minimum), on their useful layers
+  only (``transport.cheapest_partial_transports``).
 
 The value equals dragonfly's up to rounding (the masses are not normalised, the sums run in
 another order): ~1e-15 relative, tested to 1e-9 against ``OTMANNDistanceComputer.evaluate_single``.
