@@ -18,10 +18,9 @@ convolutions, pooling, Add, dense) have an infinite mislabel cost (dragonfly rep
   partners (``c < 2``) first; done for all networks of a batch and all coefficient sets at once;
 - a group where one network has two layers and the other at most ``_TWO_ROW_MAX`` is solved in
   closed form (the LP dual's least vertex, ``transport.two_row_partial_transports``);
-- the other groups where both networks have two or more layers are solved together by POT's
-  network simplex (one problem per pair and coefficient set, with its own null layers,
-  cross-group costs above 2 so never used: exactly the same minimum), on their useful layers
-  only (``transport.cheapest_partial_transports``).
+- the other groups where both networks have two or more layers are solved by POT's network
+  simplex, group by group (one problem per pair, group and coefficient set, with its own null
+  layers), on their useful layers only (``transport.cheapest_partial_transports``).
 
 The value equals dragonfly's up to rounding (the masses are not normalised, the sums run in
 another order): ~1e-15 relative, tested to 1e-9 against ``OTMANNDistanceComputer.evaluate_single``.
@@ -97,7 +96,6 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
     parts = _split(one)
     paths_one = np.hstack((one.bkwd, one.fwd))
     half = one.bkwd.shape[1]
-    solved = []  # groups where both networks may have two or more layers: the simplex's
     for g, rows in enumerate(parts):
         grp = batch.groups[g]
         if not len(rows) or not len(grp["labels"]):
@@ -127,9 +125,7 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
                 mins[:, pairs] += _two_rows(cost, grp, pairs, one.masses[rows])
                 rest &= ~pairs
         if rest.any():
-            solved.append((rows, grp, cost, rest))
-    if solved:
-        _solve_rest(solved, one, mins)
+            _solve_rest(rows, grp, cost, rest, one, mins)
     return (one.total + batch.totals)[None, :] + mins
 
 
@@ -157,24 +153,17 @@ def _two_rows(cost, grp, networks, masses):
     return two_row_partial_transports(block, grp["pad_masses"][networks, :2], masses)
 
 
-def _solve_rest(solved, one, mins):
-    """The groups where both networks have two or more layers, together: one partial transport
-    per (network of the batch, coefficient set), all built at once, padded to a common size with
-    massless layers; layers of different groups never exchange mass (``transport.py``)."""
-    K, H = mins.shape
-    nr = sum(len(rows) for rows, _, _, _ in solved)
-    widths = [grp["pad"].shape[1] for _, grp, _, _ in solved]
-    nc = sum(widths)
-    costs = null_padded(K, H, nr, nc, _APART)
-    row_masses = np.zeros(nr)
-    col_masses = np.zeros((H, nc))
-    r0 = c0 = 0
-    for (rows, grp, cost, networks), w in zip(solved, widths):
-        n = len(rows)
-        keep = grp["valid"] & networks[:, None]  # (H, w): the columns solved here
-        block = np.moveaxis(cost[:, :, grp["pad"]], 1, 2)  # (K, H, n, w)
-        costs[:, :, r0:r0 + n, c0:c0 + w] = np.where(keep[None, :, None, :], block, _APART)
-        row_masses[r0:r0 + n] = one.masses[rows]
-        col_masses[:, c0:c0 + w] = grp["pad_masses"]
-        r0, c0 = r0 + n, c0 + w
-    mins += cheapest_partial_transports(costs, row_masses, col_masses)
+def _solve_rest(rows, grp, cost, networks, one, mins):
+    """A group where both networks have more layers than the closed forms take: one partial
+    transport per (network of ``networks``, coefficient set), all built at once, padded to the
+    group's width with massless layers (``transport.py``). One group at a time: a union of the
+    groups (layers of different groups never exchange mass) poses the same minimum with more
+    arcs, and the simplex takes longer over them."""
+    which = np.nonzero(networks)[0]
+    K, n = len(mins), len(rows)
+    pad, valid = grp["pad"][which], grp["valid"][which]
+    costs = null_padded(K, len(which), n, pad.shape[1], _APART)
+    block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, n, width)
+    costs[:, :, :n, :-1] = np.where(valid[None, :, None, :], block, _APART)
+    mins[:, which] += cheapest_partial_transports(costs, one.masses[rows],
+                                                  grp["pad_masses"][which])
