@@ -147,7 +147,8 @@ def _two_rows(cost, grp, networks, masses):
     if n == 2:  # this network's two layers against the others' (padded to _TWO_ROW_MAX)
         pad = grp["pad"][networks, :_TWO_ROW_MAX]
         block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, 2, width)
-        return two_row_partial_transports(block, masses, grp["pad_masses"][networks, :pad.shape[1]])
+        width = pad.shape[1]
+        return two_row_partial_transports(block, masses, grp["pad_masses"][networks, :width])
     pad = grp["pad"][networks, :2]  # the others' two layers against this network's n
     block = np.moveaxis(cost[:, :, pad], 1, 3)  # (K, networks, 2, n)
     return two_row_partial_transports(block, grp["pad_masses"][networks, :2], masses)

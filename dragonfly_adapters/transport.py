@@ -1,11 +1,13 @@
 """The cheapest partial transports behind the OTMANN distance, many at a time, exactly.
 
 One problem: row masses ``r``, column masses ``c``, costs ``C``; the value is
-``min sum x_ij (C_ij - 2)`` over ``x >= 0`` with row sums ``<= r`` and column sums ``<= c``: moving a unit costs ``C_ij``, leaving it unmatched costs the
-non-assignment penalty 1 on each side (dragonfly's null layers), so only pairs cheaper than 2
+``min sum x_ij (C_ij - 2)`` over ``x >= 0`` with row sums ``<= r`` and column sums ``<= c``:
+moving a unit costs ``C_ij``, leaving it unmatched costs the non-assignment penalty 1 on each
+side (dragonfly's null layers), so only pairs cheaper than 2
 ever carry mass. Each problem is solved by POT's network simplex as dragonfly poses it (a null
 row and column; rows and columns without a pair cheaper than 2 left out), one Python-level
-call each (POT's solver itself takes ~3-15 us per problem; the arrays are built once for all).
+call each: POT's solver itself takes ~3-15 us per problem, the call ~1-2 us, and the arrays are
+built once for all.
 
 Problems where one side has two layers (and the other few) are solved in closed form instead, by
 LP duality (``two_row_partial_transports``).
