@@ -16,9 +16,11 @@ convolutions, pooling, Add, dense) have an infinite mislabel cost (dragonfly rep
 - a group one network lacks adds nothing;
 - a group where one network has a single layer is a fractional knapsack: fill the cheapest
   partners (``c < 2``) first; done for all networks of a batch and all coefficient sets at once;
-- the groups where both networks have two or more layers are solved together by POT's network
-  simplex (one problem per pair and coefficient set, with its own null layers, cross-group costs
-  above 2 so never used: exactly the same minimum), on their useful layers only.
+- a group where one network has two layers and the other at most ``_TWO_ROW_MAX`` is solved in
+  closed form (the LP dual's least vertex, ``transport.two_row_partial_transports``);
+- the other groups where both networks have two or more layers are solved by POT's network
+  simplex, group by group (one problem per pair, group and coefficient set, with its own null
+  layers), on their useful layers only (``transport.cheapest_partial_transports``).
 
 The value equals dragonfly's up to rounding (the masses are not normalised, the sums run in
 another order): ~1e-15 relative, tested to 1e-9 against ``OTMANNDistanceComputer.evaluate_single``.
@@ -28,14 +30,17 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
+from scipy.spatial.distance import cdist
 
 from dragonfly_adapters.network import ALL_LABELS, PATH_GROUPS, PATH_TYPES, layer_group
+from dragonfly_adapters.transport import (cheapest_partial_transports, null_padded,
+                                          two_row_partial_transports)
 
 #: The label groups the transport problem splits into (ip and op are groups of their own).
 SPLIT_GROUPS = ["ip", "op", "conv", "pool", "aggr", "dense"]
 _GROUP_OF_LABEL = np.array([SPLIT_GROUPS.index(layer_group(lab) or lab) for lab in ALL_LABELS])
-_NULL_COST = 1.0
-_CROSS_COST = 3.0  # between layers of different groups inside one solved problem: never used
+_TWO_ROW_MAX = 4  # two layers against at most this many: closed form
+_APART = 3.0  # the cost of pairs that never exchange mass (2 or more: see transport.py)
 _PATH_COLUMNS = 2 * len(PATH_GROUPS) * len(PATH_TYPES)  # backward and forward path lengths
 
 
@@ -91,14 +96,15 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
     parts = _split(one)
     paths_one = np.hstack((one.bkwd, one.fwd))
     half = one.bkwd.shape[1]
-    solved = []  # groups where both networks may have two or more layers: the simplex's
     for g, rows in enumerate(parts):
         grp = batch.groups[g]
         if not len(rows) or not len(grp["labels"]):
             continue
         p1, p2 = paths_one[rows], grp["paths"]
-        diff = np.abs(p1[:, None, :] - p2[None, :, :])
-        struct = (diff[..., :half].sum(-1) / half + diff[..., half:].sum(-1) / half) / 2
+        # path lengths are sums and means of a few unit steps (dyadic), so these sums are exact
+        # in any order: the values dragonfly's element-wise sums give
+        struct = (cdist(p1[:, :half], p2[:, :half], "cityblock") / half
+                  + cdist(p1[:, half:], p2[:, half:], "cityblock") / half) / 2
         cost = mc * mismatch[np.ix_(one.label_index[rows], grp["labels"])] + sc * struct
         gain = np.minimum(cost - 2.0, 0.0)  # (K, rows, layers of the batch); < 0: worth moving
         r = one.masses[rows]
@@ -111,10 +117,15 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
             g1 = np.moveaxis(gain[:, :, cols], 1, 2)  # (K, networks, rows)
             mins[:, grp["single"]] += _knapsack(g1, np.broadcast_to(r, g1.shape[1:]),
                                                 grp["masses"][cols][None, :])
-        if (grp["counts"] >= 2).any():
-            solved.append((rows, grp, cost))
-    if solved:
-        _solve_rest(solved, one, mins)
+        counts = grp["counts"]
+        rest = counts >= 2
+        if len(rows) <= _TWO_ROW_MAX:  # two layers against at most _TWO_ROW_MAX: closed form
+            pairs = rest & ((counts == 2) if len(rows) > 2 else (counts <= _TWO_ROW_MAX))
+            if pairs.any():
+                mins[:, pairs] += _two_rows(cost, grp, pairs, one.masses[rows])
+                rest &= ~pairs
+        if rest.any():
+            _solve_rest(rows, grp, cost, rest, one, mins)
     return (one.total + batch.totals)[None, :] + mins
 
 
@@ -129,47 +140,31 @@ def _knapsack(gain, capacity, supply):
     return (x * g).sum(-1)
 
 
-def _solve_rest(solved, one, mins):
-    """The groups where both networks have two or more layers, together: one network-simplex
-    problem per (network of the batch, coefficient set), all built at once, padded to a common
-    size with massless layers (which POT's solver leaves out); a layer without any partner
-    cheaper than 2 gets no mass (it would only go to the null layer)."""
-    from ot.lp.emd_wrap import check_result, emd_c
+def _two_rows(cost, grp, networks, masses):
+    """The group's partial transports against ``networks`` where one side has two layers and
+    the other at most ``_TWO_ROW_MAX`` (``transport.two_row_partial_transports``): ``(K, n)``."""
+    n = cost.shape[1]
+    if n == 2:  # this network's two layers against the others' (padded to _TWO_ROW_MAX)
+        pad = grp["pad"][networks, :_TWO_ROW_MAX]
+        block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, 2, width)
+        width = pad.shape[1]
+        return two_row_partial_transports(block, masses, grp["pad_masses"][networks, :width])
+    pad = grp["pad"][networks, :2]  # the others' two layers against this network's n
+    block = np.moveaxis(cost[:, :, pad], 1, 3)  # (K, networks, 2, n)
+    return two_row_partial_transports(block, grp["pad_masses"][networks, :2], masses)
 
-    K, H = mins.shape
-    nr = sum(len(rows) for rows, _, _ in solved)
-    widths = [grp["pad"].shape[1] for _, grp, _ in solved]
-    nc = sum(widths)
-    M = np.full((K, H, nr + 1, nc + 1), _CROSS_COST)
-    M[:, :, nr, :] = _NULL_COST
-    M[:, :, :, nc] = _NULL_COST
-    M[:, :, nr, nc] = 0.0
-    a = np.zeros((K, H, nr + 1))
-    b = np.zeros((K, H, nc + 1))
-    r0 = c0 = 0
-    for (rows, grp, cost), w in zip(solved, widths):
-        n = len(rows)
-        keep = grp["valid"] & (grp["counts"] >= 2)[:, None]  # (H, w): the columns solved here
-        block = np.moveaxis(cost[:, :, grp["pad"]], 1, 2)  # (K, H, n, w)
-        block = np.where(keep[None, :, None, :], np.minimum(block, 2.0), 2.0)
-        M[:, :, r0:r0 + n, c0:c0 + w] = block
-        cheap = block < 2.0
-        masses = one.masses[rows]
-        a[:, :, r0:r0 + n] = np.where(cheap.any(axis=3) & (masses > 0), masses, 0.0)
-        b[:, :, c0:c0 + w] = np.where(cheap.any(axis=2), grp["pad_masses"][None], 0.0)
-        r0, c0 = r0 + n, c0 + w
-    R = a[:, :, :nr].sum(-1)
-    D = b[:, :, :nc].sum(-1)
-    scale = R + D
-    todo = (R > 0) & (D > 0)
-    a[:, :, nr] = D
-    b[:, :, nc] = R
-    safe = np.where(todo, scale, 1.0)[..., None]
-    a /= safe
-    b /= safe
-    b *= (a.sum(-1) / np.where(todo, b.sum(-1), 1.0))[..., None]
 
-    for k, h in zip(*np.nonzero(todo)):
-        _, value, _, _, code = emd_c(a[k, h], b[k, h], M[k, h], 100000, 1, None, None)
-        check_result(code)
-        mins[k, h] += (value - 1.0) * scale[k, h]
+def _solve_rest(rows, grp, cost, networks, one, mins):
+    """A group where both networks have more layers than the closed forms take: one partial
+    transport per (network of ``networks``, coefficient set), all built at once, padded to the
+    group's width with massless layers (``transport.py``). One group at a time: a union of the
+    groups (layers of different groups never exchange mass) poses the same minimum with more
+    arcs, and the simplex takes longer over them."""
+    which = np.nonzero(networks)[0]
+    K, n = len(mins), len(rows)
+    pad, valid = grp["pad"][which], grp["valid"][which]
+    costs = null_padded(K, len(which), n, pad.shape[1], _APART)
+    block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, n, width)
+    costs[:, :, :n, :-1] = np.where(valid[None, :, None, :], block, _APART)
+    mins[:, which] += cheapest_partial_transports(costs, one.masses[rows],
+                                                  grp["pad_masses"][which])

@@ -1,0 +1,77 @@
+"""The partial-transport solvers behind the decomposed OTMANN distance give the optimum of the
+transport problem as dragonfly poses it (null layers, solved by ``ot.emd2``) on thousands of small
+random problems: ties, zero masses, empty sides, pairs that never exchange mass."""
+import numpy as np
+import ot
+import pytest
+
+from dragonfly_adapters.transport import (cheapest_partial_transports, null_padded,
+                                          two_row_partial_transports)
+
+APART = 7.65432e5  # dragonfly's stand-in for an infinite cost
+
+
+def dragonfly_value(C, r, c):
+    """min sum x (C - 2) over partial plans, from dragonfly's balanced problem: supplies r and a
+    null layer holding sum(c), demands c and a null layer holding sum(r), cost 1 to a null layer,
+    0 between them; its optimum minus sum(r) + sum(c)."""
+    T1, T2 = r.sum(), c.sum()
+    if T1 == 0 or T2 == 0:
+        return 0.0
+    M = np.ones((len(r) + 1, len(c) + 1))
+    M[:-1, :-1] = C
+    M[-1, -1] = 0.0
+    a, b = np.append(r, T2), np.append(c, T1)
+    total = a.sum()
+    return ot.emd2(a / total, b / b.sum(), M) * total - T1 - T2
+
+
+def random_problems(rng, count, n, m):
+    """Costs in [0, 3) with ties (a few shared values), exact 2s, pairs that never exchange mass
+    (``APART``); masses with zeros and sometimes a whole side empty."""
+    C = rng.uniform(0.0, 3.0, (count, n, m))
+    tied = rng.random(C.shape) < 0.3
+    C[tied] = rng.choice([0.0, 0.5, 1.0, 1.5, 2.0], size=tied.sum())
+    C[rng.random(C.shape) < 0.15] = APART
+    r = rng.choice([0.0, 0.5, 1.0, 2.0, 7.25], size=(count, n)) * (rng.random((count, n)) < 0.5)
+    r += rng.uniform(0.0, 3.0, (count, n)) * (r == 0) * (rng.random((count, n)) < 0.8)
+    c = rng.uniform(0.0, 3.0, (count, m)) * (rng.random((count, m)) < 0.85)
+    c[rng.random(count) < 0.05] = 0.0
+    return C, r, c
+
+
+def _assert_optimal(got, C, r, c):
+    expected = np.array([dragonfly_value(*p) for p in zip(C, r, c)])
+    err = np.abs(got - expected)
+    bound = 1e-12 * (r.sum(-1) + c.sum(-1)) + 1e-15
+    assert (err <= bound).all(), f"worst error / bound {np.max(err / bound)}"
+    return expected
+
+
+@pytest.mark.parametrize("m", range(1, 7))
+def test_two_row_closed_form_is_the_transport_optimum(m):
+    rng = np.random.default_rng(100 + m)
+    C, r, c = random_problems(rng, 1500, 2, m)
+    expected = _assert_optimal(two_row_partial_transports(C, r, c), C, r, c)
+    assert (expected < -1e-3).mean() > 0.5  # most problems move mass
+    # the same problems with rows and columns exchanged are the same problems
+    if m == 2:
+        _assert_optimal(two_row_partial_transports(np.swapaxes(C, 1, 2), c, r), C, r, c)
+
+
+@pytest.mark.parametrize("n,m", [(1, 1), (2, 3), (3, 3), (4, 6), (7, 5), (9, 11)])
+def test_batched_simplex_is_the_transport_optimum(n, m):
+    """K cost matrices for H problems sharing the row masses (as the decomposition poses them),
+    and padded with massless rows and columns that cost 3 (never used)."""
+    rng = np.random.default_rng(10 * n + m)
+    K, H = 3, 200
+    C, r_each, c = random_problems(rng, K * H, n, m)
+    r = r_each[0]  # one network's layers against many
+    costs = null_padded(K, H, n + 1, m + 2, 3.0)
+    costs[:, :, :n, :m] = C.reshape(K, H, n, m)
+    rows = np.append(r, 0.0)
+    cols = np.hstack((c.reshape(K, H, m)[0], np.zeros((H, 2))))
+    got = cheapest_partial_transports(costs, rows, cols)
+    for k in range(K):
+        _assert_optimal(got[k], C.reshape(K, H, n, m)[k], np.broadcast_to(r, (H, n)),
+                        cols[:, :m])
