@@ -26,6 +26,7 @@ import numpy as np
 from .errors import ResourceModelError
 from .tflite_planner import arena_head, greedy_plan, lifetimes, theoretical_peak
 from .tflite_schema import builtin_operator_names, load_schema, tensor_type_names
+from .tflm_kernels import reference_prepare
 
 OFFLINE_PLAN_METADATA = "OfflineMemoryAllocation"
 
@@ -47,7 +48,10 @@ PLAIN_OPERATORS = frozenset("""
 CONV_LIKE = frozenset({"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED"})
 REDUCE_ACCUMULATING = frozenset({"MEAN", "SUM"})
 REDUCE_PLAIN = frozenset({"REDUCE_MAX", "REDUCE_MIN"})
-KNOWN_OPERATORS = PLAIN_OPERATORS | CONV_LIKE | REDUCE_ACCUMULATING | REDUCE_PLAIN
+# Operators with scratch buffers and variable tensors of their own (tflm_kernels models them).
+SEQUENCE_AND_TRANSPOSED = frozenset({"TRANSPOSE_CONV", "SVDF", "UNIDIRECTIONAL_SEQUENCE_LSTM"})
+KNOWN_OPERATORS = (PLAIN_OPERATORS | CONV_LIKE | REDUCE_ACCUMULATING | REDUCE_PLAIN
+                   | SEQUENCE_AND_TRANSPOSED)
 
 
 class TfliteModelError(ResourceModelError):
@@ -61,6 +65,7 @@ class TfliteTensor:
     dtype: str
     constant: bool            # its data is in the flatbuffer (weights, biases, axis lists)
     variable: bool = False
+    quant_channels: int = 0   # scales of its affine quantisation (0: not quantised)
 
     @property
     def elements(self) -> int:
@@ -135,6 +140,13 @@ class TfliteModel:
         order = self.stored_order if order is None else order
         return lifetimes(self, order, self.offline_offsets if offline is None else offline)
 
+    def with_scratch(self, scratch: Sequence[List[int]]) -> "TfliteModel":
+        """The same model with other kernels' scratch requests (one list per operator)."""
+        operators = [TfliteOperator(op.index, op.name, op.inputs, op.outputs, list(sizes))
+                     for op, sizes in zip(self.operators, scratch)]
+        return TfliteModel(self.source, self.data, self.tensors, operators, self.inputs,
+                           self.outputs, self.offline_offsets)
+
     def memory(self, order: Optional[Sequence[int]] = None, offline=None) -> MemoryFigures:
         """Theoretical peak and the arena head TFLM lays out, for ``order`` (default: stored)."""
         buffers = self.buffers(order, offline)
@@ -184,9 +196,12 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
     for i in range(graph.TensorsLength()):
         t = graph.Tensors(i)
         dtype = type_names.get(t.Type(), str(t.Type()))
+        q = t.Quantization()
+        channels = q.ScaleLength() if q is not None and q.ZeroPointLength() > 0 else 0
         tensor = TfliteTensor(name=(t.Name() or b"").decode("utf-8", "replace"),
                               shape=tuple(int(d) for d in t.ShapeAsNumpy()) if t.ShapeLength() else (),
-                              dtype=dtype, constant=has_data(t.Buffer()), variable=t.IsVariable())
+                              dtype=dtype, constant=has_data(t.Buffer()), variable=t.IsVariable(),
+                              quant_channels=channels)
         if not tensor.constant and dtype not in ELEMENT_BYTES:
             raise TfliteModelError(f"{source}: tensor {i} ({tensor.name}) has type {dtype}, "
                                    "which this model of TFLM's arena does not size")
@@ -208,8 +223,7 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
                                    "does not know (its TFLM scratch buffers are not modelled)")
         inputs = [int(x) for x in op.InputsAsNumpy()] if op.InputsLength() else []
         outputs = [int(x) for x in op.OutputsAsNumpy()] if op.OutputsLength() else []
-        operators.append(TfliteOperator(i, name, inputs, outputs,
-                                        _scratch_bytes(name, inputs, outputs, tensors)))
+        operators.append(TfliteOperator(i, name, inputs, outputs))
 
     offline = None
     for m in range(model.MetadataLength()):
@@ -222,21 +236,10 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
                                        f"{len(offline)} offsets for {len(tensors)} tensors")
     inputs = [int(x) for x in graph.InputsAsNumpy()] if graph.InputsLength() else []
     outputs = [int(x) for x in graph.OutputsAsNumpy()] if graph.OutputsLength() else []
-    return TfliteModel(source, data, tensors, operators, inputs, outputs, offline)
-
-
-def _scratch_bytes(name: str, inputs, outputs, tensors) -> List[int]:
-    """The scratch buffers TFLM's reference kernel for ``name`` requests in its Prepare, in order."""
-    if name in CONV_LIKE:
-        weights = tensors[inputs[1]]
-        return [weights.elements] if weights.dtype == "INT4" else []
-    if name in REDUCE_ACCUMULATING or name in REDUCE_PLAIN:
-        data, axis, out = tensors[inputs[0]], tensors[inputs[1]], tensors[outputs[0]]
-        rank_and_axes = [4 * len(data.shape), 4 * axis.elements]
-        if name in REDUCE_ACCUMULATING and data.dtype in ("INT8", "INT16"):
-            return [4 * out.elements] + rank_and_axes
-        return rank_and_axes
-    return []
+    model = TfliteModel(source, data, tensors, operators, inputs, outputs, offline)
+    for op in operators:                       # the reference kernels' scratch requests
+        op.scratch_bytes = reference_prepare(model, op)[1]
+    return model
 
 
 # --- command line --------------------------------------------------------------------------------
