@@ -121,12 +121,15 @@ def quantised_accuracy(flatbuffer: bytes, data, max_samples: int | None = None) 
 # --- TensorFlow Lite Micro ------------------------------------------------------------------------
 def _tflm_interpreter(flatbuffer: bytes, arena_size: int | None = None):
     """A TFLM interpreter (reference kernels) for ``flatbuffer``; without ``arena_size`` the arena
-    grows from 64 kB until the model fits (a too-small arena makes the constructor raise)."""
+    grows from 64 kB until the model fits (a too-small arena makes the constructor raise). The
+    default size is a multiple of 16, as a firmware's ``alignas(16)`` arena is: TFLM allocates its
+    tail down from the arena's end, aligning each struct, so an end that is not 16-byte aligned
+    shifts the tail by a few bytes."""
     from tflite_micro import runtime
 
     if arena_size is not None:
         return runtime.Interpreter.from_bytes(flatbuffer, arena_size=arena_size)
-    size = 64 * 1024 + 2 * len(flatbuffer)
+    size = 64 * 1024 + 2 * (len(flatbuffer) + 15) // 16 * 16
     while True:
         try:
             return runtime.Interpreter.from_bytes(flatbuffer, arena_size=size)

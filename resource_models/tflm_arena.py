@@ -30,7 +30,7 @@ step 7 (see :func:`min_arena_bytes`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 from .tflite_planner import ALIGNMENT, align_up
 from .tflm_kernels import KernelCost, kernel_cost
@@ -52,14 +52,34 @@ def _align(n: int, alignment: int) -> int:
     return (n + alignment - 1) // alignment * alignment
 
 
-class _Tail:
-    """Bytes used from the (16-byte aligned) arena end, allocation by allocation."""
+class _Arena:
+    """TFLM's SingleArenaBufferAllocator, replayed: the tail grows down from the arena's end, the
+    head (the scratch-request region, then temporary allocations) up from its start. ``needed``
+    is the smallest arena (16-byte multiple) in which every allocation so far succeeded."""
 
     def __init__(self):
-        self.used = 0
+        self.tail = 0          # bytes used from the end
+        self.head = 0          # end of the resizable region (head_)
+        self.temp = 0          # end of the temporary allocations (temp_)
+        self.needed = 0
 
-    def take(self, size: int, alignment: int) -> None:
-        self.used = _align(self.used + size, alignment)
+    def _need(self, n: int) -> None:
+        self.needed = max(self.needed, n)
+
+    def persistent(self, size: int, alignment: int) -> None:
+        self.tail = _align(self.tail + size, alignment)
+        # TFLM checks the tail against head_ only; a persistent buffer that reaches into live
+        # temporaries corrupts them and AllocateTensors then fails (measured: "All temp buffers
+        # must be freed"), so the temporaries count too.
+        self._need(max(self.head, self.temp) + self.tail)
+
+    def temporary(self, size: int, alignment: int) -> None:
+        self.temp = _align(self.temp, alignment) + size
+        self._need(self.temp + self.tail)
+
+    def resize(self, size: int) -> None:               # ResizeBuffer / ReserveNonPersistent...
+        self.head = self.temp = size
+        self._need(self.head + self.tail)
 
 
 def _target(target) -> Target:
@@ -80,48 +100,82 @@ def kernel_costs(model, target, kernels: str = "reference") -> List[KernelCost]:
     return [kernel_cost(model, op, target, kernels) for op in model.operators]
 
 
-def tail_bytes(model, target="x86-64", kernels: str = "reference",
-               costs: Optional[List[KernelCost]] = None) -> Tuple[int, int]:
-    """(tail after AllocateTensors, tail while the memory plan is made)."""
+def replay(model, target="x86-64", kernels: str = "reference",
+           costs: Optional[List[KernelCost]] = None, head: Optional[int] = None) -> _Arena:
+    """Replays AllocateTensors' allocations (the tail exactly; the head's temporary use during
+    Prepare and planning) and returns the arena state after it. ``head``: the planned head
+    (computed when not given)."""
     target = _target(target)
     costs = kernel_costs(model, target, kernels) if costs is None else costs
     s = target.structs
-    tail = _Tail()
+    arena = _Arena()
     for name in ("RecordingSingleArenaBufferAllocator", "GreedyMemoryPlanner",
-                 "RecordingMicroAllocator", "MicroBuiltinDataAllocator", "SubgraphAllocations"):
-        tail.take(*s[name])
+                 "RecordingMicroAllocator", "MicroBuiltinDataAllocator"):
+        arena.persistent(*s[name])
+    request_size, request_align = s["ScratchBufferRequest"]
+    arena.resize(_align(request_size * MAX_SCRATCH_PER_OP, request_align))
+    arena.persistent(*s["SubgraphAllocations"])
     size, align = s["TfLiteEvalTensor"]
-    tail.take(size * len(model.tensors), align)
+    arena.persistent(size * len(model.tensors), align)
     size, align = s["NodeAndRegistration"]
-    tail.take(size * len(model.operators), align)
+    arena.persistent(size * len(model.operators), align)
     for cost in costs:
         if cost.params is not None:
-            tail.take(*cost.params)
+            arena.persistent(*cost.params)
     for cost in costs:
         if cost.init is not None:
-            tail.take(cost.init, ALIGNMENT)
+            arena.persistent(cost.init, ALIGNMENT)
+    requests = 0
     for cost in costs:
-        for size in cost.persistent:
-            tail.take(size, ALIGNMENT)
-    requests = sum(len(cost.scratch) for cost in costs)
+        for kind, value in cost.events:
+            if kind == "T":
+                _temporary_tensor(arena, model.tensors[value], s)
+            elif kind == "P":
+                arena.persistent(value, ALIGNMENT)
+            else:
+                requests += 1
+        arena.temp = arena.head                       # ResetTempAllocations
+        arena.resize(_align(request_size * (requests + MAX_SCRATCH_PER_OP), request_align))
     if requests:
         size, align = s["ScratchBufferHandle"]
-        tail.take(size * requests, align)
+        arena.persistent(size * requests, align)
+    arena.temporary(target.pointer_bytes, target.pointer_bytes)      # subgraph offsets
+    size, align = s["AllocationInfo"]
+    arena.temporary(size * (len(model.tensors) + requests), align)
     offline = model.offline_offsets
     for t, tensor in enumerate(model.tensors):
         if tensor.variable and (offline is None or offline[t] < 0):
-            tail.take(tensor.elements * _element_bytes(tensor), ALIGNMENT)
-    planning = tail.used
+            arena.persistent(tensor.elements * _element_bytes(tensor), ALIGNMENT)
+    planned = model.with_scratch([cost.scratch for cost in costs])
+    buffers = len(planned.buffers())
+    # The planner gets what is left between the aligned temp end and the aligned tail, and needs
+    # per_buffer_size() bytes for each buffer it plans.
+    arena._need(_align(arena.temp, ALIGNMENT) + _align(arena.tail, ALIGNMENT)
+                + _planner_bytes(target) * buffers)
+    arena.head_bytes = planned.memory().arena_head_bytes if head is None else head
+    arena.resize(arena.head_bytes)                   # ReserveNonPersistentOverlayMemory
     pointer = s["pointer"][0]
     for tensors in (model.inputs, model.outputs):
-        tail.take(pointer * len(tensors), ALIGNMENT)
+        arena.persistent(pointer * len(tensors), ALIGNMENT)
         for t in tensors:
-            tail.take(*s["TfLiteTensor"])
+            arena.persistent(*s["TfLiteTensor"])
             channels = model.tensors[t].quant_channels
             if channels:
-                tail.take(*s["TfLiteAffineQuantization"])
-                tail.take(4 + 4 * channels, s["TfLiteIntArray"][1])
-    return tail.used, planning
+                arena.persistent(*s["TfLiteAffineQuantization"])
+                arena.persistent(4 + 4 * channels, s["TfLiteIntArray"][1])
+    return arena
+
+
+def _temporary_tensor(arena: _Arena, tensor, s) -> None:
+    """AllocateTempTfLiteTensor: the struct, and for a quantised tensor its quantisation."""
+    arena.temporary(*s["TfLiteTensor"])
+    if tensor.quant_channels:
+        arena.temporary(*s["TfLiteAffineQuantization"])
+        arena.temporary(4 + 4 * tensor.quant_channels, s["TfLiteIntArray"][1])
+
+
+def tail_bytes(model, target="x86-64", kernels: str = "reference") -> int:
+    return replay(model, target, kernels, head=0).tail
 
 
 def _element_bytes(tensor) -> int:
@@ -133,33 +187,13 @@ def _element_bytes(tensor) -> int:
 def arena_figures(model, target="x86-64", kernels: str = "reference") -> ArenaFigures:
     """Head, tail, total and smallest arena of ``model`` (stored order, its own offline plan)."""
     target = _target(target)
-    costs = kernel_costs(model, target, kernels)
-    planned = model.with_scratch([cost.scratch for cost in costs])
-    head = planned.memory().arena_head_bytes
-    tail, planning_tail = tail_bytes(model, target, kernels, costs)
-    buffers = len(planned.buffers())
-    total = head + tail
-    return ArenaFigures(target.name, kernels, head, tail, total,
-                        min_arena_bytes(head, tail, planning_tail, buffers,
-                                        sum(len(c.scratch) for c in costs), len(model.tensors),
-                                        target),
-                        target.measured and kernels == "reference")
+    arena = replay(model, target, kernels)
+    head = arena.head_bytes
+    return ArenaFigures(target.name, kernels, head, arena.tail, head + arena.tail,
+                        align_up(arena.needed), target.measured and kernels == "reference")
 
 
-def min_arena_bytes(head: int, tail: int, planning_tail: int, buffers: int, requests: int,
-                    tensors: int, target: Target) -> int:
-    """The smallest 16-byte multiple that runs: the final layout must fit, and so must the
-    planning step (CommitStaticMemoryPlan): the scratch-request array, the AllocationInfo array
-    (one per tensor and scratch request) and the greedy planner's per-buffer records, all in the
-    head at once, against the tail as it is before the input and output tensors are allocated."""
-    s = target.structs
-    request_size, request_align = s["ScratchBufferRequest"]
-    info_size, info_align = s["AllocationInfo"]
-    kmax = 12                                     # kMaxScratchBuffersPerOp
-    planning = _align(request_size * (requests + kmax), request_align)
-    planning = _align(planning, info_align) + info_size * (tensors + requests)
-    planning = _align(planning, ALIGNMENT) + _planner_bytes(target) * buffers
-    return align_up(max(head + tail, planning + planning_tail))
+MAX_SCRATCH_PER_OP = 12                 # kMaxScratchBuffersPerOp
 
 
 def _planner_bytes(target: Target) -> int:
