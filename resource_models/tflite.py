@@ -27,6 +27,7 @@ from .errors import ResourceModelError
 from .tflite_planner import arena_head, greedy_plan, lifetimes, theoretical_peak
 from .tflite_schema import builtin_operator_names, load_schema, tensor_type_names
 from .tflm_kernels import reference_prepare
+from .tflm_targets import KERNEL_SETS, TARGETS
 
 OFFLINE_PLAN_METADATA = "OfflineMemoryAllocation"
 
@@ -90,6 +91,7 @@ class TfliteOperator:
     inputs: List[int]
     outputs: List[int]
     scratch_bytes: List[int] = field(default_factory=list)   # requested by its TFLM kernel
+    options: dict = field(default_factory=dict)   # convolution geometry (padding, strides, dilation)
 
 
 @dataclass
@@ -142,7 +144,8 @@ class TfliteModel:
 
     def with_scratch(self, scratch: Sequence[List[int]]) -> "TfliteModel":
         """The same model with other kernels' scratch requests (one list per operator)."""
-        operators = [TfliteOperator(op.index, op.name, op.inputs, op.outputs, list(sizes))
+        operators = [TfliteOperator(op.index, op.name, op.inputs, op.outputs, list(sizes),
+                                    op.options)
                      for op, sizes in zip(self.operators, scratch)]
         return TfliteModel(self.source, self.data, self.tensors, operators, self.inputs,
                            self.outputs, self.offline_offsets)
@@ -223,7 +226,8 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
                                    "does not know (its TFLM scratch buffers are not modelled)")
         inputs = [int(x) for x in op.InputsAsNumpy()] if op.InputsLength() else []
         outputs = [int(x) for x in op.OutputsAsNumpy()] if op.OutputsLength() else []
-        operators.append(TfliteOperator(i, name, inputs, outputs))
+        operators.append(TfliteOperator(i, name, inputs, outputs,
+                                        options=_options(schema, op, name)))
 
     offline = None
     for m in range(model.MetadataLength()):
@@ -242,16 +246,43 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
     return model
 
 
+def _options(schema, op, name: str) -> dict:
+    """The builtin options a kernel's buffers depend on: a convolution's geometry."""
+    kind = {"CONV_2D": schema.Conv2DOptions,
+            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions}.get(name)
+    table = op.BuiltinOptions()
+    if kind is None or table is None:
+        return {}
+    options = kind()
+    options.Init(table.Bytes, table.Pos)
+    return {"same_padding": options.Padding() == schema.Padding.SAME,
+            "stride": (options.StrideH(), options.StrideW()),
+            "dilation": (options.DilationHFactor(), options.DilationWFactor())}
+
+
 # --- command line --------------------------------------------------------------------------------
-def analyse(path, optimize_to=None) -> dict:
-    """The figures the command line prints; with ``optimize_to`` also writes the optimised model."""
+def analyse(path, optimize_to=None, target: str = "x86-64", kernels: str = "reference") -> dict:
+    """The figures the command line prints; with ``optimize_to`` also writes the optimised model.
+    ``target`` and ``kernels`` choose the runtime (:mod:`resource_models.tflm_targets`): its
+    kernels' scratch buffers enter the head, its struct layout the tail."""
     from .tflite_order import optimise
+    from .tflm_arena import arena_figures, kernel_costs
 
     model = read_tflite(path)
+    arena = arena_figures(model, target, kernels)
+    if kernels != "reference":
+        model = model.with_scratch([cost.scratch for cost in kernel_costs(model, target, kernels)])
     stored = model.memory()
     result = optimise(model)
     figures = {"operators": len(model.operators),
+               "target": arena.target,
+               "kernels": arena.kernels,
                "arena_head_bytes": stored.arena_head_bytes,
+               "arena_tail_bytes": arena.tail_bytes,
+               "arena_total_bytes": arena.total_bytes,
+               "min_arena_bytes": arena.min_arena_bytes,
+               "arena_figures": ("measured on this runtime" if arena.measured_target
+                                 else "predicted from TFLM's source (not yet measured on it)"),
                "optimal_arena_head_bytes": result.arena_head_bytes,
                "theoretical_peak_bytes": stored.theoretical_peak_bytes,
                "optimal_theoretical_peak_bytes": result.theoretical_peak_bytes,
@@ -277,10 +308,15 @@ def main(argv=None) -> int:
                    help="write the model with the memory-optimal operator order (and an offline "
                         "memory plan where that lowers TFLM's arena head)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--target", choices=sorted(TARGETS), default="x86-64",
+                   help="where TFLM runs: the x86-64 tflite-micro wheel (default) or a 32-bit "
+                        "Cortex-M4 (struct layout of the arena tail)")
+    p.add_argument("--kernels", choices=KERNEL_SETS, default="reference",
+                   help="TFLM's reference kernels (default) or CMSIS-NN's (cortex-m4 only)")
     args = p.parse_args(argv)
     try:
-        figures = analyse(args.model, args.optimize)
-    except (TfliteModelError, OSError) as e:
+        figures = analyse(args.model, args.optimize, args.target, args.kernels)
+    except (ResourceModelError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     if args.json:
@@ -289,6 +325,9 @@ def main(argv=None) -> int:
     print(f"{args.model}: {figures['operators']} operators")
     print(f"  stored order : theoretical peak {figures['theoretical_peak_bytes']:,} B, "
           f"TFLM arena head {figures['arena_head_bytes']:,} B")
+    print(f"  {figures['target']}, {figures['kernels']} kernels: tail "
+          f"{figures['arena_tail_bytes']:,} B, total {figures['arena_total_bytes']:,} B, smallest "
+          f"arena {figures['min_arena_bytes']:,} B ({figures['arena_figures']})")
     plan = " with an offline memory plan" if figures["offline_plan"] else ""
     print(f"  optimal order: theoretical peak {figures['optimal_theoretical_peak_bytes']:,} B, "
           f"TFLM arena head {figures['optimal_arena_head_bytes']:,} B{plan}")

@@ -115,6 +115,13 @@ X86_64 = Target(
 X86_64.builtin_params["FULLY_CONNECTED"] = (32, 8)
 X86_64.builtin_params["SVDF"] = (16, 4)
 
+_ARM_REFERENCE = {
+    "CONV_2D": 56, "DEPTHWISE_CONV_2D": 56, "FULLY_CONNECTED": 48, "POOL": 32, "ADD": 60,
+    "SUB": 52, "MUL": 36, "SOFTMAX": 56, "REDUCE": 44, "CONCATENATION": 24, "PAD": 56,
+    "STRIDED_SLICE": 84, "LEAKY_RELU": 24, "QUANTIZE": 32, "DEQUANTIZE": 32, "LOGISTIC": 16,
+    "TANH": 16, "TRANSPOSE_CONV": 72, "SVDF": 36, "UNIDIRECTIONAL_SEQUENCE_LSTM": 688,
+    "RELU": 28, "RELU6": 8}
+
 CORTEX_M4 = Target(
     name="cortex-m4",
     pointer_bytes=4,
@@ -127,8 +134,13 @@ CORTEX_M4 = Target(
              "ScratchBufferHandle": (4, 4), "ScratchBufferRequest": (12, 4),
              "AllocationInfo": (24, 4), "pointer": (4, 4)},
     builtin_params=_params(_ARM_PARAMS),
-    kernel_data={},          # filled below from the probe
+    kernel_data={"reference": _reduce(_pool(_ARM_REFERENCE))},
 )
+# CMSIS-NN replaces some kernels (kernels/cmsis_nn/*.cc, their own OpData); the rest stay reference.
+CORTEX_M4.kernel_data["cmsis-nn"] = {**CORTEX_M4.kernel_data["reference"], **_pool({
+    "CONV_2D": 60, "DEPTHWISE_CONV_2D": 60, "FULLY_CONNECTED": 72, "POOL": 36, "ADD": 60,
+    "MUL": 36, "SOFTMAX": 64, "PAD": 56, "TRANSPOSE_CONV": 76, "SVDF": 40,
+    "UNIDIRECTIONAL_SEQUENCE_LSTM": 912})}
 
 TARGETS = {t.name: t for t in (X86_64, CORTEX_M4)}
 KERNEL_SETS = ("reference", "cmsis-nn")
