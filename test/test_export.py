@@ -43,6 +43,9 @@ def test_summary_has_every_figure_and_the_prediction_equals_tflm(exported):
     assert models and all(SUMMARY_KEYS <= set(m) for m in models)
     for m in models:
         assert m["predicted_arena_head_bytes"] == m["tflm_arena_head_bytes"]
+        assert m["predicted_arena_tail_bytes"] == m["tflm_arena_tail_bytes"]
+        assert m["predicted_arena_total_bytes"] == m["tflm_arena_total_bytes"]
+        assert m["predicted_min_arena_bytes"] >= m["tflm_arena_total_bytes"]
         assert m["theoretical_peak_bytes"] <= m["predicted_arena_head_bytes"]
         assert m["tflm_arena_total_bytes"] > m["tflm_arena_head_bytes"]
         assert (out / m["file"]).stat().st_size == m["tflite_bytes"]
