@@ -81,3 +81,20 @@ def elementwise(keras):
     h = L.Concatenate()([h, L.ReLU(max_value=6.0)(h)])
     h = L.ReLU()(L.Conv2D(3, 3)(h))
     return keras.Model(i, L.Dense(2)(L.Flatten()(h)))
+
+
+def tiny_conv(keras):
+    """One small convolution: its arena is bounded by TFLM's temporaries while it prepares, not by
+    the final head and tail."""
+    i = keras.Input((8, 8, 2))
+    return keras.Model(i, keras.layers.Conv2D(4, 3)(i))
+
+
+def dense_chain(keras):
+    """FULLY_CONNECTED parameters after a 4-byte LEAKY_RELU parameter struct: the wheel aligns
+    them to 8 bytes."""
+    L = keras.layers
+    i = keras.Input((9,))
+    h = L.LeakyReLU(negative_slope=0.1)(L.Dense(7)(i))
+    h = L.LeakyReLU(negative_slope=0.1)(L.Dense(5)(h))
+    return keras.Model(i, L.Dense(3)(h))

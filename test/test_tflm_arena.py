@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "test" / "data" / "tflm_models"
 BUILDERS = {name: getattr(foreign_models, name) for name in
             ("mobilenet", "residual", "two_branch", "three_way_add", "transpose_conv",
-             "elementwise")}
+             "elementwise", "tiny_conv", "dense_chain")}
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,8 @@ def _runs(path: Path, arena_size: int) -> bool:
 
 
 @pytest.mark.parametrize("name", ["mobilenet", "residual", "elementwise", "transpose_conv",
-                                  "trained_lstm_int8", "keyword_scrambled_8bit"])
+                                  "tiny_conv", "dense_chain", "trained_lstm_int8",
+                                  "keyword_scrambled_8bit"])
 def test_min_arena_is_the_smallest_arena_that_runs(models, name):
     figures = arena_figures(read_tflite(models[name]))
     assert figures.min_arena_bytes % 16 == 0 and figures.min_arena_bytes >= figures.total_bytes
