@@ -61,6 +61,7 @@ class _Arena:
         self.tail = 0          # bytes used from the end
         self.head = 0          # end of the resizable region (head_)
         self.temp = 0          # end of the temporary allocations (temp_)
+        self.guard = 0         # end of the last temporary struct a persistent buffer must spare
         self.needed = 0
 
     def _need(self, n: int) -> None:
@@ -68,17 +69,20 @@ class _Arena:
 
     def persistent(self, size: int, alignment: int) -> None:
         self.tail = _align(self.tail + size, alignment)
-        # TFLM checks the tail against head_ only; a persistent buffer that reaches into live
-        # temporaries corrupts them and AllocateTensors then fails (measured: "All temp buffers
-        # must be freed"), so the temporaries count too.
-        self._need(max(self.head, self.temp) + self.tail)
+        # TFLM checks the tail against head_ only. A persistent buffer written over a live
+        # temporary TfLiteTensor or TfLiteAffineQuantization corrupts the pointers TFLM frees it
+        # by, and AllocateTensors fails ("All temp buffers must be freed", or a crash); over a
+        # trailing zero-point array it does no harm (measured: both cases happen).
+        self._need(max(self.head, self.guard) + self.tail)
 
-    def temporary(self, size: int, alignment: int) -> None:
+    def temporary(self, size: int, alignment: int, guarded: bool = True) -> None:
         self.temp = _align(self.temp, alignment) + size
+        if guarded:
+            self.guard = self.temp
         self._need(self.temp + self.tail)
 
     def resize(self, size: int) -> None:               # ResizeBuffer / ReserveNonPersistent...
-        self.head = self.temp = size
+        self.head = self.temp = self.guard = size
         self._need(self.head + self.tail)
 
 
@@ -134,7 +138,6 @@ def replay(model, target="x86-64", kernels: str = "reference",
                 arena.persistent(value, ALIGNMENT)
             else:
                 requests += 1
-        arena.temp = arena.head                       # ResetTempAllocations
         arena.resize(_align(request_size * (requests + MAX_SCRATCH_PER_OP), request_align))
     if requests:
         size, align = s["ScratchBufferHandle"]
@@ -171,7 +174,7 @@ def _temporary_tensor(arena: _Arena, tensor, s) -> None:
     arena.temporary(*s["TfLiteTensor"])
     if tensor.quant_channels:
         arena.temporary(*s["TfLiteAffineQuantization"])
-        arena.temporary(4 + 4 * tensor.quant_channels, s["TfLiteIntArray"][1])
+        arena.temporary(4 + 4 * tensor.quant_channels, s["TfLiteIntArray"][1], guarded=False)
 
 
 def tail_bytes(model, target="x86-64", kernels: str = "reference") -> int:

@@ -17,7 +17,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 from resource_models.tflite import read_tflite  # noqa: E402
 from resource_models.tflm_arena import arena_figures, kernel_costs  # noqa: E402
 from resource_models.tflm_cmsis_nn import convolve_s8_buffer, depthwise_s8_buffer  # noqa: E402
-from utils import quiet_conversion, tflm_arena_usage  # noqa: E402
+from utils import TflmArenaProbe, quiet_conversion, tflm_arena_usage  # noqa: E402
 
 import foreign_models  # noqa: E402
 
@@ -69,25 +69,15 @@ def test_head_tail_and_total_equal_the_wheels_measurement(models, name):
     assert predicted.measured_target
 
 
-def _runs(path: Path, arena_size: int) -> bool:
-    """Whether the wheel allocates ``path``'s tensors in ``arena_size`` bytes. In a child process:
-    too small an arena can crash the wheel instead of failing (a persistent buffer written over
-    live temporaries)."""
-    code = ("import sys\nfrom tflite_micro import runtime\n"
-            f"runtime.Interpreter.from_bytes(open({str(path)!r}, 'rb').read(), "
-            f"arena_size={arena_size})\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
-    return run.returncode == 0
-
-
 @pytest.mark.parametrize("name", ["mobilenet", "residual", "elementwise", "transpose_conv",
                                   "tiny_conv", "dense_chain", "trained_lstm_int8",
                                   "keyword_scrambled_8bit"])
 def test_min_arena_is_the_smallest_arena_that_runs(models, name):
     figures = arena_figures(read_tflite(models[name]))
     assert figures.min_arena_bytes % 16 == 0 and figures.min_arena_bytes >= figures.total_bytes
-    assert _runs(models[name], figures.min_arena_bytes)
-    assert not _runs(models[name], figures.min_arena_bytes - 16)
+    with TflmArenaProbe() as probe:
+        assert probe.runs(models[name], figures.min_arena_bytes)
+        assert not probe.runs(models[name], figures.min_arena_bytes - 16)
 
 
 @pytest.mark.parametrize("name", ALL)
