@@ -70,15 +70,17 @@ class _Arena:
     def persistent(self, size: int, alignment: int) -> None:
         self.tail = _align(self.tail + size, alignment)
         # TFLM checks the tail against head_ only. A persistent buffer written over a live
-        # temporary TfLiteTensor or TfLiteAffineQuantization corrupts the pointers TFLM frees it
-        # by, and AllocateTensors fails ("All temp buffers must be freed", or a crash); over a
-        # trailing zero-point array it does no harm (measured: both cases happen).
+        # temporary's pointers corrupts what TFLM frees it by, and AllocateTensors fails ("All
+        # temp buffers must be freed", or a crash); over bytes that are not read again (a trailing
+        # zero-point array, a quantized dimension) it does no harm (measured: both happen).
         self._need(max(self.head, self.guard) + self.tail)
 
-    def temporary(self, size: int, alignment: int, guarded: bool = True) -> None:
-        self.temp = _align(self.temp, alignment) + size
-        if guarded:
-            self.guard = self.temp
+    def temporary(self, size: int, alignment: int, guarded: Optional[int] = None) -> None:
+        """``guarded``: how many leading bytes a persistent buffer must not overwrite while the
+        temporaries live (default: all of them)."""
+        start = _align(self.temp, alignment)
+        self.temp = start + size
+        self.guard = max(self.guard, start + (size if guarded is None else guarded))
         self._need(self.temp + self.tail)
 
     def resize(self, size: int) -> None:               # ResizeBuffer / ReserveNonPersistent...
@@ -173,8 +175,11 @@ def _temporary_tensor(arena: _Arena, tensor, s) -> None:
     """AllocateTempTfLiteTensor: the struct, and for a quantised tensor its quantisation."""
     arena.temporary(*s["TfLiteTensor"])
     if tensor.quant_channels:
-        arena.temporary(*s["TfLiteAffineQuantization"])
-        arena.temporary(4 + 4 * tensor.quant_channels, s["TfLiteIntArray"][1], guarded=False)
+        # DeallocateTempTfLiteTensor frees by the scale and zero_point pointers (the first two
+        # fields); the quantized dimension after them and the zero-point array are not read again
+        size, align = s["TfLiteAffineQuantization"]
+        arena.temporary(size, align, guarded=2 * s["pointer"][0])
+        arena.temporary(4 + 4 * tensor.quant_channels, s["TfLiteIntArray"][1], guarded=0)
 
 
 def tail_bytes(model, target="x86-64", kernels: str = "reference") -> int:
