@@ -80,7 +80,9 @@ class _Arena:
         temporaries live (default: all of them)."""
         start = _align(self.temp, alignment)
         self.temp = start + size
-        self.guard = max(self.guard, start + (size if guarded is None else guarded))
+        guarded = size if guarded is None else guarded
+        if guarded:
+            self.guard = max(self.guard, start + guarded)
         self._need(self.temp + self.tail)
 
     def resize(self, size: int) -> None:               # ResizeBuffer / ReserveNonPersistent...
