@@ -310,12 +310,13 @@ class TflmArenaProbe:
         return answer == "ok"
 
     def smallest_arena(self, path, upper: int) -> int:
-        """The smallest multiple of 16 up to ``upper`` (which must run) in which the model runs."""
-        low, high = 0, upper // 16 * 16
+        """The smallest arena size up to ``upper`` (which must run) in which the model runs, by
+        bisection on bytes."""
+        low, high = 0, int(upper)
         if not self.runs(path, high):
             raise RuntimeError(f"{path}: does not run in an arena of {high} bytes")
-        while high - low > 16:
-            middle = (low + high) // 32 * 16
+        while high - low > 1:
+            middle = (low + high) // 2
             if self.runs(path, middle):
                 high = middle
             else:

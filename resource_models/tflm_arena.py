@@ -54,21 +54,29 @@ def _align(n: int, alignment: int) -> int:
 
 class _Arena:
     """TFLM's SingleArenaBufferAllocator, replayed: the tail grows down from the arena's end, the
-    head (the scratch-request region, then temporary allocations) up from its start. ``needed``
-    is the smallest arena (16-byte multiple) in which every allocation so far succeeded."""
+    head (the scratch-request region, then temporary allocations) up from its start (16-byte
+    aligned). ``end`` is the end's address modulo 16 (the arena size modulo 16): each tail
+    allocation is aligned down from there. ``needed`` is the least arena size in which every
+    allocation so far succeeded."""
 
-    def __init__(self):
-        self.tail = 0          # bytes used from the end
+    def __init__(self, end: int = 0):
+        self.end = end
+        self.low = end         # address (relative to a 16-byte boundary) of the tail's start
         self.head = 0          # end of the resizable region (head_)
         self.temp = 0          # end of the temporary allocations (temp_)
         self.guard = 0         # end of the last temporary struct a persistent buffer must spare
         self.needed = 0
 
+    @property
+    def tail(self) -> int:
+        """Bytes used from the arena's end."""
+        return self.end - self.low
+
     def _need(self, n: int) -> None:
         self.needed = max(self.needed, n)
 
     def persistent(self, size: int, alignment: int) -> None:
-        self.tail = _align(self.tail + size, alignment)
+        self.low = (self.low - size) // alignment * alignment
         # TFLM checks the tail against head_ only. A persistent buffer written over a live
         # temporary's pointers corrupts what TFLM frees it by, and AllocateTensors fails ("All
         # temp buffers must be freed", or a crash); over bytes that are not read again (a trailing
@@ -84,6 +92,12 @@ class _Arena:
         if guarded:
             self.guard = max(self.guard, start + guarded)
         self._need(self.temp + self.tail)
+
+    def planner(self, size: int) -> None:
+        """The greedy planner gets the memory between the 16-aligned temp end and the 16-aligned
+        tail start (GetAvailableMemory) and needs ``size`` bytes of it."""
+        self._need(_align(self.temp, ALIGNMENT) + size + self.end
+                   - self.low // ALIGNMENT * ALIGNMENT)
 
     def resize(self, size: int) -> None:               # ResizeBuffer / ReserveNonPersistent...
         self.head = self.temp = self.guard = size
@@ -109,14 +123,15 @@ def kernel_costs(model, target, kernels: str = "reference") -> List[KernelCost]:
 
 
 def replay(model, target="x86-64", kernels: str = "reference",
-           costs: Optional[List[KernelCost]] = None, head: Optional[int] = None) -> _Arena:
+           costs: Optional[List[KernelCost]] = None, head: Optional[int] = None,
+           end: int = 0) -> _Arena:
     """Replays AllocateTensors' allocations (the tail exactly; the head's temporary use during
     Prepare and planning) and returns the arena state after it. ``head``: the planned head
-    (computed when not given)."""
+    (computed when not given); ``end``: the arena size modulo 16."""
     target = _target(target)
     costs = kernel_costs(model, target, kernels) if costs is None else costs
     s = target.structs
-    arena = _Arena()
+    arena = _Arena(end)
     for name in ("RecordingSingleArenaBufferAllocator", "GreedyMemoryPlanner",
                  "RecordingMicroAllocator", "MicroBuiltinDataAllocator"):
         arena.persistent(*s[name])
@@ -155,10 +170,7 @@ def replay(model, target="x86-64", kernels: str = "reference",
             arena.persistent(tensor.elements * _element_bytes(tensor), ALIGNMENT)
     planned = model.with_scratch([cost.scratch for cost in costs])
     buffers = len(planned.buffers())
-    # The planner gets what is left between the aligned temp end and the aligned tail, and needs
-    # per_buffer_size() bytes for each buffer it plans.
-    arena._need(_align(arena.temp, ALIGNMENT) + _align(arena.tail, ALIGNMENT)
-                + _planner_bytes(target) * buffers)
+    arena.planner(_planner_bytes(target) * buffers)    # per_buffer_size() per planned buffer
     arena.head_bytes = planned.memory().arena_head_bytes if head is None else head
     arena.resize(arena.head_bytes)                   # ReserveNonPersistentOverlayMemory
     pointer = s["pointer"][0]
@@ -195,12 +207,19 @@ def _element_bytes(tensor) -> int:
 
 
 def arena_figures(model, target="x86-64", kernels: str = "reference") -> ArenaFigures:
-    """Head, tail, total and smallest arena of ``model`` (stored order, its own offline plan)."""
+    """Head, tail, total (an arena whose size is a multiple of 16) and the smallest arena size
+    that runs ``model`` (stored order, its own offline plan), from a 16-byte aligned start."""
     target = _target(target)
-    arena = replay(model, target, kernels)
+    costs = kernel_costs(model, target, kernels)
+    arena = replay(model, target, kernels, costs)
     head = arena.head_bytes
-    return ArenaFigures(target.name, kernels, head, arena.tail, head + arena.tail,
-                        align_up(arena.needed), target.measured and kernels == "reference")
+    smallest = None
+    for end in range(ALIGNMENT):            # the arena size's residue decides the tail's padding
+        needed = replay(model, target, kernels, costs, head, end).needed
+        size = needed + (end - needed) % ALIGNMENT
+        smallest = size if smallest is None else min(smallest, size)
+    return ArenaFigures(target.name, kernels, head, arena.tail, head + arena.tail, smallest,
+                        target.measured and kernels == "reference")
 
 
 MAX_SCRATCH_PER_OP = 12                 # kMaxScratchBuffersPerOp

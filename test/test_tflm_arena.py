@@ -74,10 +74,10 @@ def test_head_tail_and_total_equal_the_wheels_measurement(models, name):
                                   "keyword_scrambled_8bit"])
 def test_min_arena_is_the_smallest_arena_that_runs(models, name):
     figures = arena_figures(read_tflite(models[name]))
-    assert figures.min_arena_bytes % 16 == 0 and figures.min_arena_bytes >= figures.total_bytes
     with TflmArenaProbe() as probe:
         assert probe.runs(models[name], figures.min_arena_bytes)
-        assert not probe.runs(models[name], figures.min_arena_bytes - 16)
+        assert not any(probe.runs(models[name], figures.min_arena_bytes - less)
+                       for less in (1, 4, 8, 16))
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -115,7 +115,7 @@ def test_cli_prints_the_runtimes_figures(models):
     measured = tflm_arena_usage(models["mobilenet"].read_bytes())
     assert (wheel["arena_head_bytes"], wheel["arena_tail_bytes"], wheel["arena_total_bytes"]) == \
         (measured["head"], measured["tail"], measured["total"])
-    assert wheel["min_arena_bytes"] >= wheel["arena_total_bytes"]
+    assert wheel["min_arena_bytes"] >= wheel["arena_head_bytes"]
     assert wheel["target"] == "x86-64" and wheel["arena_figures"] == "measured on this runtime"
     run = _cli(models["mobilenet"], "--json", "--target", "cortex-m4", "--kernels", "cmsis-nn")
     assert run.returncode == 0, run.stderr
