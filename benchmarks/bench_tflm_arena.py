@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """TFLM's whole arena predicted from the flatbuffer (resource_models.tflm_arena) against the
 tflite-micro wheel's measurement: head, tail and total (RecordingMicroAllocator) and the smallest
-arena that runs (a binary search over 16-byte multiples), on the models TFLM ships with this
+arena that runs (a binary search on bytes), on the models TFLM ships with this
 project's tests, the foreign Keras test networks, and random CNN and MLP architectures from the
 search spaces converted as the export converts them. Also the prediction's time per model.
 
