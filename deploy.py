@@ -160,6 +160,7 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
     on that microcontroller); returns its summary entry."""
     from resource_models.tflite import read_tflite
     from resource_models.tflite_order import optimise
+    from resource_models.tflm_arena import arena_figures
     from utils import (convert_to_tflite, quiet_conversion, tflite_predict, tflm_arena_usage,
                        tflm_predict)
 
@@ -174,6 +175,7 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
     best = optimise(graph)
     flatbuffer = best.flatbuffer
     usage = tflm_arena_usage(flatbuffer)
+    predicted = arena_figures(read_tflite(flatbuffer))
     if arena_limit is not None and usage["total"] > arena_limit:
         raise ExportError(f"{name}: TFLM needs an arena of {usage['total']:,} bytes, more than "
                           f"--arena-limit {arena_limit:,}")
@@ -212,6 +214,9 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
             "tflm_arena_head_bytes": usage["head"],
             "tflm_arena_tail_bytes": usage["tail"],
             "tflm_arena_total_bytes": usage["total"],
+            "predicted_arena_tail_bytes": predicted.tail_bytes,
+            "predicted_arena_total_bytes": predicted.total_bytes,
+            "predicted_min_arena_bytes": predicted.min_arena_bytes,
             "converter_order_theoretical_peak_bytes": stored.theoretical_peak_bytes,
             "converter_order_arena_head_bytes": stored.arena_head_bytes,
             "operator_order": best.order,

@@ -121,12 +121,15 @@ def quantised_accuracy(flatbuffer: bytes, data, max_samples: int | None = None) 
 # --- TensorFlow Lite Micro ------------------------------------------------------------------------
 def _tflm_interpreter(flatbuffer: bytes, arena_size: int | None = None):
     """A TFLM interpreter (reference kernels) for ``flatbuffer``; without ``arena_size`` the arena
-    grows from 64 kB until the model fits (a too-small arena makes the constructor raise)."""
+    grows from 64 kB until the model fits (a too-small arena makes the constructor raise). The
+    default size is a multiple of 16, as a firmware's ``alignas(16)`` arena is: TFLM allocates its
+    tail down from the arena's end, aligning each struct, so an end that is not 16-byte aligned
+    shifts the tail by a few bytes."""
     from tflite_micro import runtime
 
     if arena_size is not None:
         return runtime.Interpreter.from_bytes(flatbuffer, arena_size=arena_size)
-    size = 64 * 1024 + 2 * len(flatbuffer)
+    size = 64 * 1024 + 2 * (len(flatbuffer) + 15) // 16 * 16
     while True:
         try:
             return runtime.Interpreter.from_bytes(flatbuffer, arena_size=size)
@@ -264,3 +267,70 @@ def optimise_tflite(flatbuffer: bytes) -> bytes:
     from resource_models.tflite_order import optimise
 
     return optimise(read_tflite(flatbuffer)).flatbuffer
+
+
+_ARENA_PROBE = r"""
+import os, sys
+from tflite_micro import runtime
+null = os.open(os.devnull, os.O_WRONLY)
+answer = os.fdopen(os.dup(1), "w")
+os.dup2(null, 1)
+os.dup2(null, 2)
+for line in sys.stdin:
+    path, size = line.rsplit(" ", 1)
+    try:
+        runtime.Interpreter.from_bytes(open(path, "rb").read(), arena_size=int(size))
+        answer.write("ok\n")
+    except Exception:
+        answer.write("fail\n")
+    answer.flush()
+"""
+
+
+class TflmArenaProbe:
+    """Asks the tflite-micro wheel whether a model's tensors can be allocated in an arena of a given
+    size, in a child process: too small an arena can crash the wheel rather than fail (a
+    persistent buffer allocated over live temporaries), which then counts as "does not run" and
+    the child is restarted. Use as a context manager."""
+
+    def __init__(self):
+        self._child = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._child is not None and self._child.poll() is None:
+            self._child.stdin.close()
+            self._child.wait(timeout=60)
+
+    def runs(self, path, arena_size: int) -> bool:
+        import subprocess
+        import sys
+
+        if self._child is None or self._child.poll() is not None:
+            self._child = subprocess.Popen([sys.executable, "-c", _ARENA_PROBE], text=True,
+                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        try:
+            self._child.stdin.write(f"{path} {int(arena_size)}\n")
+            self._child.stdin.flush()
+            answer = self._child.stdout.readline().strip()
+        except BrokenPipeError:
+            answer = ""
+        if not answer:                       # the child crashed on this arena
+            self._child = None
+        return answer == "ok"
+
+    def smallest_arena(self, path, upper: int) -> int:
+        """The smallest arena size up to ``upper`` (which must run) in which the model runs, by
+        bisection on bytes."""
+        low, high = 0, int(upper)
+        if not self.runs(path, high):
+            raise RuntimeError(f"{path}: does not run in an arena of {high} bytes")
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.runs(path, middle):
+                high = middle
+            else:
+                low = middle
+        return high

@@ -26,6 +26,8 @@ import numpy as np
 from .errors import ResourceModelError
 from .tflite_planner import arena_head, greedy_plan, lifetimes, theoretical_peak
 from .tflite_schema import builtin_operator_names, load_schema, tensor_type_names
+from .tflm_kernels import reference_prepare
+from .tflm_targets import KERNEL_SETS, TARGETS
 
 OFFLINE_PLAN_METADATA = "OfflineMemoryAllocation"
 
@@ -47,7 +49,10 @@ PLAIN_OPERATORS = frozenset("""
 CONV_LIKE = frozenset({"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED"})
 REDUCE_ACCUMULATING = frozenset({"MEAN", "SUM"})
 REDUCE_PLAIN = frozenset({"REDUCE_MAX", "REDUCE_MIN"})
-KNOWN_OPERATORS = PLAIN_OPERATORS | CONV_LIKE | REDUCE_ACCUMULATING | REDUCE_PLAIN
+# Operators with scratch buffers and variable tensors of their own (tflm_kernels models them).
+SEQUENCE_AND_TRANSPOSED = frozenset({"TRANSPOSE_CONV", "SVDF", "UNIDIRECTIONAL_SEQUENCE_LSTM"})
+KNOWN_OPERATORS = (PLAIN_OPERATORS | CONV_LIKE | REDUCE_ACCUMULATING | REDUCE_PLAIN
+                   | SEQUENCE_AND_TRANSPOSED)
 
 
 class TfliteModelError(ResourceModelError):
@@ -61,6 +66,7 @@ class TfliteTensor:
     dtype: str
     constant: bool            # its data is in the flatbuffer (weights, biases, axis lists)
     variable: bool = False
+    quant_channels: int = 0   # scales of its affine quantisation (0: not quantised)
 
     @property
     def elements(self) -> int:
@@ -85,6 +91,7 @@ class TfliteOperator:
     inputs: List[int]
     outputs: List[int]
     scratch_bytes: List[int] = field(default_factory=list)   # requested by its TFLM kernel
+    options: dict = field(default_factory=dict)   # convolution geometry (padding, strides, dilation)
 
 
 @dataclass
@@ -135,6 +142,14 @@ class TfliteModel:
         order = self.stored_order if order is None else order
         return lifetimes(self, order, self.offline_offsets if offline is None else offline)
 
+    def with_scratch(self, scratch: Sequence[List[int]]) -> "TfliteModel":
+        """The same model with other kernels' scratch requests (one list per operator)."""
+        operators = [TfliteOperator(op.index, op.name, op.inputs, op.outputs, list(sizes),
+                                    op.options)
+                     for op, sizes in zip(self.operators, scratch)]
+        return TfliteModel(self.source, self.data, self.tensors, operators, self.inputs,
+                           self.outputs, self.offline_offsets)
+
     def memory(self, order: Optional[Sequence[int]] = None, offline=None) -> MemoryFigures:
         """Theoretical peak and the arena head TFLM lays out, for ``order`` (default: stored)."""
         buffers = self.buffers(order, offline)
@@ -184,9 +199,12 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
     for i in range(graph.TensorsLength()):
         t = graph.Tensors(i)
         dtype = type_names.get(t.Type(), str(t.Type()))
+        q = t.Quantization()
+        channels = q.ScaleLength() if q is not None and q.ZeroPointLength() > 0 else 0
         tensor = TfliteTensor(name=(t.Name() or b"").decode("utf-8", "replace"),
                               shape=tuple(int(d) for d in t.ShapeAsNumpy()) if t.ShapeLength() else (),
-                              dtype=dtype, constant=has_data(t.Buffer()), variable=t.IsVariable())
+                              dtype=dtype, constant=has_data(t.Buffer()), variable=t.IsVariable(),
+                              quant_channels=channels)
         if not tensor.constant and dtype not in ELEMENT_BYTES:
             raise TfliteModelError(f"{source}: tensor {i} ({tensor.name}) has type {dtype}, "
                                    "which this model of TFLM's arena does not size")
@@ -209,7 +227,7 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
         inputs = [int(x) for x in op.InputsAsNumpy()] if op.InputsLength() else []
         outputs = [int(x) for x in op.OutputsAsNumpy()] if op.OutputsLength() else []
         operators.append(TfliteOperator(i, name, inputs, outputs,
-                                        _scratch_bytes(name, inputs, outputs, tensors)))
+                                        options=_options(schema, op, name)))
 
     offline = None
     for m in range(model.MetadataLength()):
@@ -222,33 +240,49 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
                                        f"{len(offline)} offsets for {len(tensors)} tensors")
     inputs = [int(x) for x in graph.InputsAsNumpy()] if graph.InputsLength() else []
     outputs = [int(x) for x in graph.OutputsAsNumpy()] if graph.OutputsLength() else []
-    return TfliteModel(source, data, tensors, operators, inputs, outputs, offline)
+    model = TfliteModel(source, data, tensors, operators, inputs, outputs, offline)
+    for op in operators:                       # the reference kernels' scratch requests
+        op.scratch_bytes = reference_prepare(model, op)[1]
+    return model
 
 
-def _scratch_bytes(name: str, inputs, outputs, tensors) -> List[int]:
-    """The scratch buffers TFLM's reference kernel for ``name`` requests in its Prepare, in order."""
-    if name in CONV_LIKE:
-        weights = tensors[inputs[1]]
-        return [weights.elements] if weights.dtype == "INT4" else []
-    if name in REDUCE_ACCUMULATING or name in REDUCE_PLAIN:
-        data, axis, out = tensors[inputs[0]], tensors[inputs[1]], tensors[outputs[0]]
-        rank_and_axes = [4 * len(data.shape), 4 * axis.elements]
-        if name in REDUCE_ACCUMULATING and data.dtype in ("INT8", "INT16"):
-            return [4 * out.elements] + rank_and_axes
-        return rank_and_axes
-    return []
+def _options(schema, op, name: str) -> dict:
+    """The builtin options a kernel's buffers depend on: a convolution's geometry."""
+    kind = {"CONV_2D": schema.Conv2DOptions,
+            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions}.get(name)
+    table = op.BuiltinOptions()
+    if kind is None or table is None:
+        return {}
+    options = kind()
+    options.Init(table.Bytes, table.Pos)
+    return {"same_padding": options.Padding() == schema.Padding.SAME,
+            "stride": (options.StrideH(), options.StrideW()),
+            "dilation": (options.DilationHFactor(), options.DilationWFactor())}
 
 
 # --- command line --------------------------------------------------------------------------------
-def analyse(path, optimize_to=None) -> dict:
-    """The figures the command line prints; with ``optimize_to`` also writes the optimised model."""
+def analyse(path, optimize_to=None, target: str = "x86-64", kernels: str = "reference") -> dict:
+    """The figures the command line prints; with ``optimize_to`` also writes the optimised model.
+    ``target`` and ``kernels`` choose the runtime (:mod:`resource_models.tflm_targets`): its
+    kernels' scratch buffers enter the head, its struct layout the tail."""
     from .tflite_order import optimise
+    from .tflm_arena import arena_figures, kernel_costs
 
     model = read_tflite(path)
+    arena = arena_figures(model, target, kernels)
+    if kernels != "reference":
+        model = model.with_scratch([cost.scratch for cost in kernel_costs(model, target, kernels)])
     stored = model.memory()
     result = optimise(model)
     figures = {"operators": len(model.operators),
+               "target": arena.target,
+               "kernels": arena.kernels,
                "arena_head_bytes": stored.arena_head_bytes,
+               "arena_tail_bytes": arena.tail_bytes,
+               "arena_total_bytes": arena.total_bytes,
+               "min_arena_bytes": arena.min_arena_bytes,
+               "arena_figures": ("measured on this runtime" if arena.measured_target
+                                 else "predicted from TFLM's source (not yet measured on it)"),
                "optimal_arena_head_bytes": result.arena_head_bytes,
                "theoretical_peak_bytes": stored.theoretical_peak_bytes,
                "optimal_theoretical_peak_bytes": result.theoretical_peak_bytes,
@@ -274,10 +308,15 @@ def main(argv=None) -> int:
                    help="write the model with the memory-optimal operator order (and an offline "
                         "memory plan where that lowers TFLM's arena head)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--target", choices=sorted(TARGETS), default="x86-64",
+                   help="where TFLM runs: the x86-64 tflite-micro wheel (default) or a 32-bit "
+                        "Cortex-M4 (struct layout of the arena tail)")
+    p.add_argument("--kernels", choices=KERNEL_SETS, default="reference",
+                   help="TFLM's reference kernels (default) or CMSIS-NN's (cortex-m4 only)")
     args = p.parse_args(argv)
     try:
-        figures = analyse(args.model, args.optimize)
-    except (TfliteModelError, OSError) as e:
+        figures = analyse(args.model, args.optimize, args.target, args.kernels)
+    except (ResourceModelError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     if args.json:
@@ -286,6 +325,9 @@ def main(argv=None) -> int:
     print(f"{args.model}: {figures['operators']} operators")
     print(f"  stored order : theoretical peak {figures['theoretical_peak_bytes']:,} B, "
           f"TFLM arena head {figures['arena_head_bytes']:,} B")
+    print(f"  {figures['target']}, {figures['kernels']} kernels: tail "
+          f"{figures['arena_tail_bytes']:,} B, total {figures['arena_total_bytes']:,} B, smallest "
+          f"arena {figures['min_arena_bytes']:,} B ({figures['arena_figures']})")
     plan = " with an offline memory plan" if figures["offline_plan"] else ""
     print(f"  optimal order: theoretical peak {figures['optimal_theoretical_peak_bytes']:,} B, "
           f"TFLM arena head {figures['optimal_arena_head_bytes']:,} B{plan}")

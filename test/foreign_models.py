@@ -47,3 +47,54 @@ def three_way_add(keras):
     c = L.Conv2D(16, 1)(L.AveragePooling2D(3, 1, padding="same")(x))
     h = L.Conv2D(8, 3, padding="same", activation="relu")(L.Add()([a, b, c]))
     return keras.Model(i, L.Dense(4)(L.Reshape((16 * 16 * 8,))(h)))
+
+
+def lstm(keras):
+    """A sequence model: UNIDIRECTIONAL_SEQUENCE_LSTM (variable state tensors, four scratch
+    buffers) then FULLY_CONNECTED."""
+    L = keras.layers
+    i = keras.Input((6, 5))
+    return keras.Model(i, L.Dense(3)(L.LSTM(8)(i)))
+
+
+def transpose_conv(keras):
+    """An upsampling decoder: TRANSPOSE_CONV (an int32 scratch buffer of its output's size)."""
+    L = keras.layers
+    i = keras.Input((6, 6, 4))
+    h = L.Conv2DTranspose(6, 3, strides=2, padding="same")(i)
+    return keras.Model(i, L.Conv2D(2, 1)(h))
+
+
+def elementwise(keras):
+    """Operators μNAS never emits: CONCATENATION, MUL, SUB, TANH, LOGISTIC, LEAKY_RELU, PAD,
+    STRIDED_SLICE, RELU/RELU6 layers on their own."""
+    L = keras.layers
+    i = keras.Input((8, 8, 4))
+    a = L.Conv2D(4, 3, padding="same")(i)
+    b = L.Activation("tanh")(a)
+    c = L.Activation("sigmoid")(a)
+    h = L.Multiply()([b, c])
+    h = L.Subtract()([h, a])
+    h = L.LeakyReLU(negative_slope=0.2)(h)
+    h = L.ZeroPadding2D(1)(h)
+    h = L.Cropping2D(((1, 2), (2, 1)))(h)
+    h = L.Concatenate()([h, L.ReLU(max_value=6.0)(h)])
+    h = L.ReLU()(L.Conv2D(3, 3)(h))
+    return keras.Model(i, L.Dense(2)(L.Flatten()(h)))
+
+
+def tiny_conv(keras):
+    """One small convolution: its arena is bounded by TFLM's temporaries while it prepares, not by
+    the final head and tail."""
+    i = keras.Input((8, 8, 2))
+    return keras.Model(i, keras.layers.Conv2D(4, 3)(i))
+
+
+def dense_chain(keras):
+    """FULLY_CONNECTED parameters after a 4-byte LEAKY_RELU parameter struct: the wheel aligns
+    them to 8 bytes."""
+    L = keras.layers
+    i = keras.Input((9,))
+    h = L.LeakyReLU(negative_slope=0.1)(L.Dense(7)(i))
+    h = L.LeakyReLU(negative_slope=0.1)(L.Dense(5)(h))
+    return keras.Model(i, L.Dense(3)(h))

@@ -43,12 +43,25 @@ def test_summary_has_every_figure_and_the_prediction_equals_tflm(exported):
     assert models and all(SUMMARY_KEYS <= set(m) for m in models)
     for m in models:
         assert m["predicted_arena_head_bytes"] == m["tflm_arena_head_bytes"]
+        assert m["predicted_arena_tail_bytes"] == m["tflm_arena_tail_bytes"]
+        assert m["predicted_arena_total_bytes"] == m["tflm_arena_total_bytes"]
         assert m["theoretical_peak_bytes"] <= m["predicted_arena_head_bytes"]
         assert m["tflm_arena_total_bytes"] > m["tflm_arena_head_bytes"]
         assert (out / m["file"]).stat().st_size == m["tflite_bytes"]
         assert f"{m['tflm_arena_head_bytes']:,}" in stdout          # the printed table
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["summary.json"] + [m[k] for m in models for k in ("file", "h_file", "c_file")])
+
+
+def test_predicted_smallest_arena_is_the_smallest_the_exported_models_run_in(exported):
+    from utils import TflmArenaProbe
+
+    out, summary, _ = exported
+    with TflmArenaProbe() as probe:
+        for m in summary["models"]:
+            assert probe.runs(out / m["file"], m["predicted_min_arena_bytes"])
+            assert not any(probe.runs(out / m["file"], m["predicted_min_arena_bytes"] - less)
+                           for less in (1, 4, 8, 16))
 
 
 def test_int8_accuracy_within_two_points_and_tflm_agrees_with_the_reference(exported):

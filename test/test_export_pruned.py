@@ -152,6 +152,8 @@ def test_a_structured_pruned_point_is_exported_with_the_channels_the_search_coun
     assert sum(model.tensors[op.inputs[1]].elements for op in weighted) == _kernel_elements(small)
     assert entry["pruning"].startswith("structured: reduced-channel network")
     assert entry["predicted_arena_head_bytes"] == entry["tflm_arena_head_bytes"]
+    assert entry["predicted_arena_tail_bytes"] == entry["tflm_arena_tail_bytes"]
+    assert entry["predicted_arena_total_bytes"] == entry["tflm_arena_total_bytes"]
     # the reduced network computes what the masked full-width network computes
     splits = Digits().splits()
     masked_accuracy = float(np.mean(np.asarray(masked(splits.x_test)).argmax(-1) == splits.y_test))

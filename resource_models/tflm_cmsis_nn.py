@@ -1,0 +1,93 @@
+"""TFLM's CMSIS-NN kernels on a Cortex-M4 (DSP extension, no MVE, GCC): their Prepare as event
+lists, like :func:`resource_models.tflm_kernels.reference_events`.
+
+Read from tensorflow/lite/micro/kernels/cmsis_nn/*.cc and CMSIS-NN's ``*_get_buffer_size*``
+functions at the commit TFLM pins (``4ab83cc3cc98fb85ed6dafb55e8ca02f1628dcae``), taking the
+``ARM_MATH_DSP`` branches (``__ARM_FEATURE_DSP`` on a Cortex-M4) and GCC's (the ARM-compiler-only
+1x1 buffer is 0). Operators CMSIS-NN does not replace keep the reference kernel's events. Only
+int8 activations are modelled for the replaced kernels; anything else is refused.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from .tflm_kernels import (Event, UnmodelledKernelError, _inputs, _temps, _tensor,
+                           reference_events)
+
+REPLACED = frozenset({"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "AVERAGE_POOL_2D",
+                      "MAX_POOL_2D", "ADD", "MUL", "SOFTMAX", "PAD", "TRANSPOSE_CONV", "SVDF",
+                      "UNIDIRECTIONAL_SEQUENCE_LSTM"})
+SAME_AS_REFERENCE = frozenset({"MAX_POOL_2D", "ADD", "MUL", "PAD"})   # same Prepare events
+
+
+def _padding(size: int, kernel: int, stride: int, dilation: int, out: int) -> int:
+    """TFLM's ComputePaddingWithOffset: half the total padding, rounded down."""
+    effective = (kernel - 1) * dilation + 1
+    return max((out - 1) * stride + effective - size, 0) // 2
+
+
+def _geometry(model, op):
+    inp, weights = _tensor(model, op, 0), _tensor(model, op, 1)
+    out = _tensor(model, op, 0, outputs=True)
+    (sh, sw), (dh, dw) = op.options["stride"], op.options["dilation"]
+    kh, kw = weights.shape[1], weights.shape[2]
+    pad_h = _padding(inp.shape[1], kh, sh, dh, out.shape[1])
+    pad_w = _padding(inp.shape[2], kw, sw, dw, out.shape[2])
+    return inp, weights, out, (kh, kw), (sh, sw), (dh, dw), (pad_h, pad_w)
+
+
+def convolve_s8_buffer(model, op) -> int:
+    """arm_convolve_wrapper_s8_get_buffer_size_dsp."""
+    inp, weights, _, (kh, kw), (sh, sw), (dh, dw), (ph, pw) = _geometry(model, op)
+    in_c, filter_c = inp.shape[3], weights.shape[3]
+    if ph == 0 and pw == 0 and kh == 1 and kw == 1 and dh == 1 and dw == 1 and in_c == filter_c:
+        return 0                      # 1x1: arm_convolve_1x1_s8_fast (0 unless the ARM compiler)
+    columns = kw * kh * in_c          # 1xN and the general case: arm_convolve_s8_get_buffer_size
+    aligned = columns + (4 - columns % 4) % 4
+    return 2 * aligned * 2
+
+
+def depthwise_s8_buffer(model, op) -> int:
+    """arm_depthwise_conv_wrapper_s8_get_buffer_size_dsp."""
+    inp, _, out, (kh, kw), _, (dh, dw), (ph, pw) = _geometry(model, op)
+    if inp.shape[3] == out.shape[3] and inp.shape[0] == 1 and dh == 1 and dw == 1:
+        if kh == 3 and kw == 3 and ph <= 1 and pw <= 1:
+            return 0                  # arm_depthwise_conv_3x3_s8
+        return inp.shape[3] * kw * kh * 2
+    return 0
+
+
+def cmsis_nn_events(model, op, target) -> List[Event]:
+    name = op.name
+    if name not in REPLACED or name in SAME_AS_REFERENCE:
+        return reference_events(model, op)
+    inp = _tensor(model, op, 0)
+    if inp.dtype != "INT8" or name in ("TRANSPOSE_CONV", "SVDF", "UNIDIRECTIONAL_SEQUENCE_LSTM"):
+        raise UnmodelledKernelError(
+            f"{model.source}: operator {op.index} is {name} with {inp.dtype} input, whose "
+            "CMSIS-NN kernel is not modelled (int8 CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, "
+            "pools, ADD, MUL, SOFTMAX, PAD are)")
+    if name == "CONV_2D":             # cmsis_nn/conv.cc (its bias temporary reads an output slot
+        weights = _tensor(model, op, 1)                   # that does not exist: none allocated)
+        buffer = convolve_s8_buffer(model, op)
+        return (_inputs(op, 0, 1) + _temps(op) + [("P", 4 * weights.shape[0])] * 2
+                + _temps(op, 0, 1, 2) + ([("S", buffer)] if buffer > 0 else []))
+    if name == "DEPTHWISE_CONV_2D":   # cmsis_nn/depthwise_conv.cc
+        weights = _tensor(model, op, 1)
+        buffer = depthwise_s8_buffer(model, op)
+        return (_inputs(op, 0, 1) + _temps(op) + [("P", 4 * weights.shape[3])] * 2
+                + _temps(op, 0, 1, 2) + ([("S", buffer)] if buffer > 0 else []))
+    if name == "FULLY_CONNECTED":     # cmsis_nn/fully_connected.cc
+        weights, out = _tensor(model, op, 1), _tensor(model, op, 0, outputs=True)
+        per_channel = weights.quant_channels > 1
+        events = _temps(op, 0, 1, 2) + ([("P", 4 * weights.quant_channels)] * 2
+                                        if per_channel else [])
+        accum_depth = weights.shape[-1]
+        if len(out.shape) > 2 and accum_depth % 4 == 0 and not per_channel:
+            events.append(("S", out.shape[-1] * 4 * 2))    # fake per-channel parameters for 1x1
+        return events                 # arm_fully_connected_s8_get_buffer_size_dsp is 0
+    if name == "AVERAGE_POOL_2D":     # cmsis_nn/pooling.cc: PoolingPrepare, then its buffer
+        return _temps(op, 0) + _temps(op, 0) + [("S", _tensor(model, op, 0).shape[3] * 4)]
+    if name == "SOFTMAX":             # cmsis_nn/softmax.cc
+        return _temps(op, 0)
+    raise AssertionError(name)
