@@ -176,3 +176,25 @@ def test_reading_models_imports_neither_tensorflow_nor_the_tflm_runtime(models):
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_the_schema_loads_once_for_threads_that_ask_at_the_same_time():
+    """Threads reading models at once (the latency study) all get the fully loaded schema; it
+    used to be registered before it was executed, so a second thread could see it half-loaded."""
+    import subprocess
+    import sys
+    code = ("import threading\n"
+            "from resource_models.tflite_schema import load_schema\n"
+            "barrier, got = threading.Barrier(8), []\n"
+            "def ask():\n"
+            "    barrier.wait()\n"
+            "    got.append(load_schema())\n"
+            "ts = [threading.Thread(target=ask) for _ in range(8)]\n"
+            "[t.start() for t in ts]; [t.join() for t in ts]\n"
+            "assert len({id(m) for m in got}) == 1, 'several modules'\n"
+            "assert all(hasattr(m, 'ModelT') and hasattr(m, 'BuiltinOperator') for m in got)\n")
+    for _ in range(5):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
