@@ -539,6 +539,10 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
         # saying so on every start is dropped.
         logging.getLogger("ray._private.authentication.authentication_token_setup").addFilter(
             _drop_token_auth_notice)
+        # Ray starts its workers at niceness 15, below every other process: beside any CPU-bound
+        # job they crawl (the test suite beside two busy loops got ~3 % of a core), and the
+        # workers are the search's real work. The raylet reads this when ray.init starts it.
+        os.environ.setdefault("RAY_worker_niceness", "0")
         ray.init(num_cpus=os.cpu_count(), object_store_memory=OBJECT_STORE_BYTES, **kwargs)
     return True
 

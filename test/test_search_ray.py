@@ -193,6 +193,17 @@ def test_candidate_failures_on_workers_are_recorded(tmp_path):
     assert all("fake training failure" in p.error for p in history if not p.ok)
 
 
+def test_workers_run_at_the_normal_priority():
+    """Ray would start its workers at niceness 15: beside two busy loops they got about 3 % of a
+    core and a search crawled. The search's own Ray starts them at 0, as any process."""
+    import os
+
+    @ray.remote(num_cpus=1)
+    def niceness():
+        return os.nice(0)
+    assert ray.get(niceness.remote(), timeout=DEADLINE) == 0
+
+
 def test_default_worker_count():
     assert default_workers(cpus=16, gpus=4) == 4
     assert default_workers(cpus=2, gpus=0) == 2
