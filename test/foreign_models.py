@@ -98,3 +98,22 @@ def dense_chain(keras):
     h = L.LeakyReLU(negative_slope=0.1)(L.Dense(7)(i))
     h = L.LeakyReLU(negative_slope=0.1)(L.Dense(5)(h))
     return keras.Model(i, L.Dense(3)(h))
+
+
+def convert_all(builders, out):
+    """name -> path of each ``builders[name](keras)`` model converted to int8 as the export
+    converts it (seeded weights, 16 seeded calibration inputs), written under ``out``."""
+    import keras
+    import numpy as np
+
+    from utils import convert_to_tflite, quiet_conversion
+
+    paths = {}
+    for name, build in builders.items():
+        keras.utils.set_random_seed(0)
+        model = build(keras)
+        x = np.random.default_rng(0).random((16,) + tuple(model.inputs[0].shape[1:]),
+                                            dtype=np.float32)
+        paths[name] = out / f"{name}.tflite"
+        paths[name].write_bytes(quiet_conversion(lambda: convert_to_tflite(model, x)))
+    return paths

@@ -30,20 +30,7 @@ BUILDERS = {"mobilenet": foreign_models.mobilenet, "residual": foreign_models.re
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory):
-    import keras
-
-    from utils import convert_to_tflite
-
-    out = tmp_path_factory.mktemp("foreign")
-    paths = {}
-    for name, build in BUILDERS.items():
-        keras.utils.set_random_seed(0)
-        model = build(keras)
-        x = np.random.default_rng(0).random((16,) + tuple(model.inputs[0].shape[1:]),
-                                            dtype=np.float32)
-        paths[name] = out / f"{name}.tflite"
-        paths[name].write_bytes(quiet_conversion(lambda: convert_to_tflite(model, x)))
-    return paths
+    return foreign_models.convert_all(BUILDERS, tmp_path_factory.mktemp("foreign"))
 
 
 def _inputs(path, n=4):

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -32,19 +31,8 @@ BUILDERS = {name: getattr(foreign_models, name) for name in
 def models(tmp_path_factory):
     """name -> .tflite path: the Keras builders converted to int8 as the export converts, and the
     models TFLM ships (test/data/tflm_models/README.md)."""
-    import keras
-
-    from utils import convert_to_tflite
-
-    out = tmp_path_factory.mktemp("arena")
     paths = {p.stem: p for p in sorted(SHIPPED.glob("*.tflite"))}
-    for name, build in BUILDERS.items():
-        keras.utils.set_random_seed(0)
-        model = build(keras)
-        x = np.random.default_rng(0).random((16,) + tuple(model.inputs[0].shape[1:]),
-                                            dtype=np.float32)
-        paths[name] = out / f"{name}.tflite"
-        paths[name].write_bytes(quiet_conversion(lambda: convert_to_tflite(model, x)))
+    paths.update(foreign_models.convert_all(BUILDERS, tmp_path_factory.mktemp("arena")))
     return paths
 
 
