@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from resource_models.tflite import TfliteModelError, flatbuffer_bytes
+
 from .errors import McuError
 from .firmware import build_firmware
 from .library import check_kernels, ensure_library
@@ -179,16 +181,10 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
     temporary folder)."""
     check_kernels(kernels)
     check_toolchain()
-    if isinstance(model, (bytes, bytearray)):
-        source, flatbuffer = "<flatbuffer>", bytes(model)
-    else:
-        source = str(model)
-        try:
-            flatbuffer = Path(model).read_bytes()
-        except OSError as e:
-            raise McuError(f"{source}: cannot read ({e.strerror or e})") from None
-    if len(flatbuffer) < 8 or flatbuffer[4:8] != b"TFL3":
-        raise McuError(f"{source}: not a TFLite flatbuffer (no TFL3 identifier)")
+    try:
+        source, flatbuffer = flatbuffer_bytes(model)
+    except TfliteModelError as e:
+        raise McuError(str(e)) from None
     inputs_described, outputs_described = model_io(flatbuffer)
     compare = samples is None and bit_exact_samples > 0
     if compare:

@@ -156,8 +156,9 @@ class TfliteModel:
         return MemoryFigures(theoretical_peak(buffers), arena_head(buffers, greedy_plan(buffers)))
 
 
-def read_tflite(model) -> TfliteModel:
-    """Reads a .tflite file (path) or flatbuffer (bytes) into a :class:`TfliteModel`."""
+def flatbuffer_bytes(model) -> tuple:
+    """(name for messages, bytes) of a .tflite file (path) or flatbuffer (bytes); a
+    ``TfliteModelError`` when it cannot be read or has no TFLite identifier."""
     if isinstance(model, (bytes, bytearray, memoryview)):
         source, data = "<flatbuffer>", bytes(model)
     else:
@@ -166,9 +167,15 @@ def read_tflite(model) -> TfliteModel:
             data = Path(model).read_bytes()
         except OSError as e:
             raise TfliteModelError(f"{source}: cannot read ({e.strerror or e})") from None
-    schema = load_schema()
     if len(data) < 8 or data[4:8] != b"TFL3":
         raise TfliteModelError(f"{source}: not a TFLite flatbuffer (no TFL3 identifier)")
+    return source, data
+
+
+def read_tflite(model) -> TfliteModel:
+    """Reads a .tflite file (path) or flatbuffer (bytes) into a :class:`TfliteModel`."""
+    source, data = flatbuffer_bytes(model)
+    schema = load_schema()
     try:
         return _parse(schema, source, data)
     except TfliteModelError:
