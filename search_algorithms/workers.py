@@ -280,7 +280,8 @@ class RayPool:
             pass
 
     def _retire(self, worker: _Worker) -> None:
-        """Kill a ready worker (safe: its creation is over) and forget it."""
+        """Kill ``worker`` and forget it. Only for a worker that is ready, dead, or stalled for
+        ``start_timeout`` seconds: never one that may be in the middle of its creation."""
         self._forget(worker)
         self._kill(worker)
 
@@ -305,9 +306,6 @@ class RayPool:
     def submit(self, point: Point) -> None:
         """Evaluate ``point`` on a free worker: one with oneDNN's rewrites off when the point
         asks for it (``point.onednn_disabled``), an ordinary one otherwise where there is one."""
-        self._start(point)
-
-    def _start(self, point: Point) -> None:
         worker = self._pick_free(point.onednn_disabled)
         point.onednn_disabled = worker.onednn_off  # the record says how it was trained
         self._running[worker.actor.evaluate.remote(point)] = (worker, point)
@@ -443,7 +441,7 @@ class RayPool:
     def _dispatch_orphans(self) -> None:
         """Candidates whose worker never started go to the next free worker, before new ones."""
         while self._orphans and self._free:
-            self._start(self._orphans.popleft())
+            self.submit(self._orphans.popleft())
 
     def _death_cause(self, worker: _Worker, error: BaseException) -> tuple:
         """(one-line reason, crashed?) for a worker that died raising ``error``."""
