@@ -250,22 +250,95 @@ class BayesOptConfig:
 
 
 @dataclass
+class TargetConfig:
+    """The device a found model will run on: every point records its predicted footprint there
+    (the state, the display, the processor's tables and plots), and ``BoundConfig``'s target
+    bounds limit it.
+
+    ``target``: ``"cortex-m4"`` (32-bit TFLM firmware) or ``"x86-64"`` (the ``tflite-micro``
+    wheel); ``kernels``: ``"cmsis-nn"`` or ``"reference"``. ``stack_bytes``: RAM kept for the stack
+    beside TFLM's arena (target RAM = arena total + this; the firmware harness measured stack
+    high-water marks of about 1.9-2.3 kB for exported models). ``runtime_flash_bytes``: flash the
+    runtime takes beside the model (target flash = the .tflite's bytes + this; 0: the model alone;
+    ``python -m mcu MODEL`` prints a build's ``runtime_flash_bytes``). ``clock_mhz``: states the
+    latency in milliseconds at this clock, one instruction per cycle (None: instructions only).
+    """
+    target: str = "cortex-m4"
+    kernels: str = "cmsis-nn"
+    stack_bytes: int = 4_096
+    runtime_flash_bytes: int = 0
+    clock_mhz: Optional[float] = None
+
+    def __post_init__(self):
+        from resource_models.tflm_targets import KERNEL_SETS, TARGETS
+        if self.target not in TARGETS:
+            _fail(self, "target", f"must be one of {sorted(TARGETS)}")
+        if self.kernels not in KERNEL_SETS:
+            _fail(self, "kernels", f"must be one of {list(KERNEL_SETS)}")
+        _int(self, "stack_bytes", low=0)
+        _int(self, "runtime_flash_bytes", low=0)
+        _real(self, "clock_mhz", low=0.0, low_open=True, optional=True)
+
+    @property
+    def predicts_instructions(self) -> bool:
+        """Instructions per inference are modelled for the Cortex-M4 only."""
+        return self.target == "cortex-m4"
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+#: BoundConfig's bounds on the target's figures (``TargetConfig``), beyond μNAS's four.
+TARGET_BOUNDS = ("target_ram_bound", "target_flash_bound", "target_instructions_bound",
+                 "target_latency_ms_bound")
+
+
+@dataclass
 class BoundConfig:
-    """Resource and error bounds; ``None`` means the objective is not optimised."""
+    """Resource and error bounds; ``None`` means the objective is not optimised.
+
+    μNAS's four bounds (error, peak memory, model size, MACs) are on its proxies. The ``target_*``
+    bounds (this project's; all None by default, which leaves μNAS's behaviour unchanged) are on
+    what ``target`` pays, predicted from the architecture: RAM (TFLM's arena total + the stack),
+    flash (the .tflite's bytes + the runtime's, as ``target`` says), instructions per inference,
+    or milliseconds at ``target.clock_mhz``.
+    """
     error_bound: Optional[float] = None
     peak_mem_bound: Optional[int] = None
     model_size_bound: Optional[int] = None
     mac_bound: Optional[int] = None
+    target_ram_bound: Optional[int] = None
+    target_flash_bound: Optional[int] = None
+    target_instructions_bound: Optional[int] = None
+    target_latency_ms_bound: Optional[float] = None
+    target: TargetConfig = field(default_factory=TargetConfig)
 
     def __post_init__(self):
         _real(self, "error_bound", low=0.0, high=1.0, low_open=True, optional=True)
-        for name in ("peak_mem_bound", "model_size_bound", "mac_bound"):
+        for name in ("peak_mem_bound", "model_size_bound", "mac_bound", "target_ram_bound",
+                     "target_flash_bound", "target_instructions_bound"):
             _int(self, name, low=1, optional=True)
-        if all(getattr(self, f.name) is None for f in fields(self)):
+        _real(self, "target_latency_ms_bound", low=0.0, low_open=True, optional=True)
+        if not isinstance(self.target, TargetConfig):
+            _fail(self, "target", "must be a config.TargetConfig")
+        if all(v is None for v in self.as_dict().values()):
             raise ConfigError("BoundConfig: at least one bound must be set (all are None)")
+        timed = [n for n in ("target_instructions_bound", "target_latency_ms_bound")
+                 if getattr(self, n) is not None]
+        if timed and not self.target.predicts_instructions:
+            _fail(self, timed[0], f"instructions are predicted for the cortex-m4 only, not "
+                                  f"target {self.target.target!r}")
+        if self.target_latency_ms_bound is not None and self.target.clock_mhz is None:
+            _fail(self, "target_latency_ms_bound", "needs target=TargetConfig(clock_mhz=...)")
 
     def as_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The bounds by field name (the target apart: ``target.as_dict()``)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "target"}
+
+    @property
+    def bounds_target(self) -> bool:
+        """Whether any bound is on the target's figures."""
+        return any(getattr(self, name) is not None for name in TARGET_BOUNDS)
 
 
 def halving_rungs(search_config, epochs: int) -> Optional[List[int]]:

@@ -34,14 +34,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from architecture import Architecture  # noqa: E402
 from search_algorithms.pareto import (ERRORS, check_error, error_of, front_2d,  # noqa: E402
                                       pareto_front)
-from search_algorithms.points import (OBJECTIVE_BOUNDS, RESOURCE_FEATURES, Point,  # noqa: E402
-                                      active_objectives, in_bounds)
+from search_algorithms.points import (ALL_OBJECTIVE_BOUNDS, RESOURCE_FEATURES,  # noqa: E402
+                                      TARGET_OBJECTIVE_BOUNDS, Point, active_objectives,
+                                      in_bounds)
 from search_algorithms.state import (StateFileError, merged_points, read_state,  # noqa: E402
                                      weights_dir)
 from search_algorithms.weights import weights_file  # noqa: E402
 
 LABELS = {"val_error": "validation error", "test_error": "test error", "peak_memory_usage": "peak memory usage (bytes)",
-          "model_size": "model size (bytes)", "macs": "MACs"}
+          "model_size": "model size (bytes)", "macs": "MACs", "ram_bytes": "target RAM (bytes)",
+          "flash_bytes": "target flash (bytes)", "instructions": "instructions per inference",
+          "latency_ms": "latency (ms)"}
 
 
 @dataclass
@@ -56,6 +59,17 @@ class SearchState:
     @property
     def bounds(self) -> dict:
         return self.header["bounds"]
+
+    @property
+    def target(self) -> Optional[dict]:
+        """The ``TargetConfig`` the points' target figures are for (None in older states)."""
+        return self.header.get("config", {}).get("target")
+
+    @property
+    def target_columns(self) -> List[str]:
+        """The target figures some point records (``TARGET_OBJECTIVE_BOUNDS`` order)."""
+        return [name for name in TARGET_OBJECTIVE_BOUNDS
+                if any((p.target_features or {}).get(name) is not None for p in self.points)]
 
     @property
     def objectives(self) -> List[str]:
@@ -136,14 +150,21 @@ def _num(v, fmt="{:,}") -> str:
     return "-" if v is None else fmt.format(v)
 
 
-def format_table(points: Sequence[Point], bounds: dict) -> str:
+TARGET_HEADS = {"ram_bytes": ("RAM B", 9, "{:,}"), "flash_bytes": ("flash B", 9, "{:,}"),
+                "instructions": ("instr.", 13, "{:,}"), "latency_ms": ("ms", 9, "{:.2f}")}
+
+
+def format_table(points: Sequence[Point], bounds: dict, target_columns: Sequence[str] = ()) -> str:
     """One row per point. "parent": the point it was morphed from, "BO" for a candidate chosen
     by Bayesian optimisation's acquisition, "-" for a random one; an "epochs" column appears
-    when points were trained for their own number of epochs (multi-fidelity BO)."""
+    when points were trained for their own number of epochs (multi-fidelity BO); then the
+    ``target_columns`` (the target's predicted RAM, flash, instructions, milliseconds)."""
     with_epochs = any(p.epochs is not None for p in points)
     head = (f"{'id':>5} {'parent':>6} {'val err':>8} {'test err':>8} {'peak mem B':>11} "
             f"{'size B':>9} {'MACs':>12} {'sparsity':>8} " + (f"{'epochs':>6} " if with_epochs
-                                                                else "") + " in bounds")
+                                                                else "")
+            + "".join(f"{TARGET_HEADS[c][0]:>{TARGET_HEADS[c][1]}} " for c in target_columns)
+            + " in bounds")
     rows = [head]
     for p in points:
         rf = p.resource_features or {}
@@ -153,8 +174,10 @@ def format_table(points: Sequence[Point], bounds: dict) -> str:
         rows.append(f"{p.id:>5} {parent:>6} {_num(p.val_error, '{:.4f}'):>8} "
                     f"{_num(p.test_error, '{:.4f}'):>8} {_num(rf.get('peak_memory_usage')):>11} "
                     f"{_num(rf.get('model_size')):>9} {_num(rf.get('macs')):>12} "
-                    f"{_num(p.sparsity, '{:.3f}'):>8} {epochs} "
-                    f"{'yes' if in_bounds(p, bounds) else 'no'}")
+                    f"{_num(p.sparsity, '{:.3f}'):>8} {epochs}"
+                    + "".join(f"{_num(p.objective(c), TARGET_HEADS[c][2]):>{TARGET_HEADS[c][1]}} "
+                              for c in target_columns)
+                    + f" {'yes' if in_bounds(p, bounds) else 'no'}")
     return "\n".join(rows)
 
 
@@ -164,19 +187,27 @@ def report(state: SearchState, error: str = "test_error") -> str:
     check_error(error)
     bounds = state.bounds
     failed = sum(p.status == "failed" for p in state.points)
-    shown = ", ".join(f"{b} {bounds[b]:,}" for b in OBJECTIVE_BOUNDS.values()
+    shown = ", ".join(f"{b} {bounds[b]:,}" for b in ALL_OBJECTIVE_BOUNDS.values()
                       if bounds.get(b) is not None)
+    columns = state.target_columns
     lines = [f"{state.path}: {len(state.points)} candidates evaluated ({failed} failed"
              + (f", {len(state.in_flight)} in flight" if state.in_flight else "") + ")",
-             f"bounds: {shown}; objectives: {', '.join(state.objectives)}",
+             f"bounds: {shown}; objectives: {', '.join(state.objectives)}"]
+    if columns and state.target:
+        t = state.target
+        lines.append(f"target figures (predicted): {t['target']} with {t['kernels']} kernels; "
+                     f"RAM = arena total + {t['stack_bytes']:,} B stack, flash = .tflite + "
+                     f"{t['runtime_flash_bytes']:,} B runtime"
+                     + (f", ms at {t['clock_mhz']:g} MHz" if t.get("clock_mhz") else ""))
+    lines += [
              f"error shown: {ERRORS[error]}" + (" (--validation-error for the validation error)"
                                                  if error == "test_error" else ""), ""]
     front = pareto_front(state.ok_points, state.objectives, error=error)
     lines += [f"Pareto-optimal candidates by {ERRORS[error]} ({len(front)}):",
-              format_table(front, bounds), ""]
+              format_table(front, bounds, columns), ""]
     good = sorted(state.in_bounds_points, key=lambda p: _sort_key(p, error))
     lines.append(f"Candidates within all bounds ({len(good)}):")
-    lines.append(format_table(good, bounds) if good else "  none")
+    lines.append(format_table(good, bounds, columns) if good else "  none")
     kept = [p.id for p in state.ok_points if state.weights_path(p) is not None]
     if kept:
         lines += ["", f"Trained weights kept for {len(kept)} candidates in {state.weights_dir}/"]
@@ -204,7 +235,7 @@ def csv_lines(state: SearchState, error: str = "test_error") -> List[str]:
 # --- plotting ------------------------------------------------------------------------------------
 def plot_search(state: SearchState, plot_dir, error: str = "test_error") -> List[Path]:
     """Write ``pareto_<resource>.png`` for each resource and ``progress.png`` with ``error`` on
-    the error axis; returns the paths."""
+    the error axis (and one per target figure the points record); returns the paths."""
     check_error(error)
     import matplotlib
     matplotlib.use("Agg")
@@ -212,10 +243,11 @@ def plot_search(state: SearchState, plot_dir, error: str = "test_error") -> List
 
     plot_dir = Path(plot_dir)
     plot_dir.mkdir(parents=True, exist_ok=True)
-    ok = [p for p in state.ok_points if error_of(p, error) is not None]
+    scored = [p for p in state.ok_points if error_of(p, error) is not None]
     bounds, written = state.bounds, []
     error_bound = bounds.get("error_bound")
-    for resource in RESOURCE_FEATURES:
+    for resource in list(RESOURCE_FEATURES) + state.target_columns:
+        ok = [p for p in scored if p.objective(resource) is not None]
         fig, ax = plt.subplots(figsize=(6.4, 4.4))
         good = [p for p in ok if in_bounds(p, bounds)]
         others = [p for p in ok if not in_bounds(p, bounds)]
@@ -228,7 +260,7 @@ def plot_search(state: SearchState, plot_dir, error: str = "test_error") -> List
         if front:
             ax.step([p.objective(resource) for p in front], [error_of(p, error) for p in front],
                     where="post", c="tab:red", lw=1.2, marker="o", ms=4, label="Pareto front")
-        bound = bounds.get(OBJECTIVE_BOUNDS[resource])
+        bound = bounds.get(ALL_OBJECTIVE_BOUNDS[resource])
         if bound is not None:
             ax.axvline(bound, c="tab:blue", ls="--", lw=1, label="bound")
         if error_bound is not None:

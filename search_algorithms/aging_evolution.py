@@ -85,7 +85,7 @@ class AgingEvoSearch:
         if factor is None:
             return None
         return Screen(self.space, self.bounds, factor, self.config.screen_max_draws,
-                      pruning=self.pruning)
+                      pruning=self.pruning, target=self.bound_config.target.as_dict())
 
     def header(self) -> dict:
         """The static part of the state file."""
@@ -118,6 +118,7 @@ class AgingEvoSearch:
                         k: str(v) for k, v in dataclasses.asdict(t.distillation).items()},
                 },
                 "bounds_given": self.bound_config.as_dict(),
+                "target": self.bound_config.target.as_dict(),
             }),
         }
 
@@ -128,7 +129,8 @@ class AgingEvoSearch:
         if stored and getattr(self.space, "name", stored) != stored:
             raise StateFileError(f"{path}: the state is from the {stored!r} search space, the "
                                  f"config uses {self.space.name!r}")
-        if snapshot["bounds"] != self.bounds:
+        # States written before the target bounds existed lack their keys: None, as then.
+        if {**dict.fromkeys(self.bounds), **snapshot["bounds"]} != self.bounds:
             log.warning("Bounds differ from the resumed state's %s; using the config's %s.",
                         snapshot["bounds"], self.bounds)
         decode = self.space.architecture_from_dict
@@ -215,7 +217,9 @@ class AgingEvoSearch:
             return self.evaluator_factory
         from search_algorithms.evaluator import CandidateEvaluator
         return functools.partial(CandidateEvaluator, self.space, self.training_config,
-                                 seed=self.seed, threads=threads)
+                                 seed=self.seed, threads=threads,
+                                 target=self.bound_config.target.as_dict(),
+                                 target_bounded=self.bound_config.bounds_target)
 
     def _ray_pool(self) -> RayPool:
         import ray

@@ -39,7 +39,8 @@ import numpy as np
 
 from search_algorithms.aging_evolution import AgingEvoSearch
 from search_algorithms.evolution import AgingEvolution
-from search_algorithms.points import OBJECTIVE_BOUNDS, Point
+from search_algorithms.points import (ALL_OBJECTIVE_BOUNDS, OBJECTIVE_BOUNDS, Point,
+                                      active_target_objectives)
 from search_algorithms.state import BO_STATE_SUFFIX
 
 log = logging.getLogger("uNAS.search")
@@ -76,7 +77,7 @@ class BayesOptimisation(AgingEvolution):
                  refit_every: int = 17, acq_max_evals: Optional[int] = None,
                  ga_population: int = 100, ga_sample: int = 25, fast: bool = True,
                  fidelity: Optional[Tuple[int, int]] = None, max_retries: int = 1,
-                 clock=time.time, screen=None):
+                 clock=time.time, screen=None, target: Optional[dict] = None):
         super().__init__(search_space, bounds=bounds, rounds=rounds, population_size=1,
                          sample_size=1, initial_population_size=starting_points, pruning=pruning,
                          seed=seed, max_retries=max_retries, clock=clock, screen=screen)
@@ -95,6 +96,8 @@ class BayesOptimisation(AgingEvolution):
         self._told = 0                           # history points already given to the model
         self._candidates: Dict[int, object] = {}  # point id -> CandidateNetwork
         self.ask_seconds: List[float] = []
+        self.target = target                      # TargetConfig.as_dict(), for target bounds
+        self._target_figures: Dict[str, dict] = {}  # architecture key -> predicted figures
 
     # --- the model -----------------------------------------------------------------------------
     @property
@@ -213,8 +216,11 @@ class BayesOptimisation(AgingEvolution):
                                   else None)
         lambdas = np.random.uniform(0.0, 1.0, size=len(OBJECTIVE_BOUNDS))
         weights = dict(zip(OBJECTIVE_BOUNDS, lambdas))
+        targets = active_target_objectives(self.bounds)
+        if targets:  # drawn after μNAS's four: a search without target bounds is unchanged
+            weights.update(zip(targets, np.random.uniform(0.0, 1.0, size=len(targets))))
 
-        bounded = [(name, b) for name, b in OBJECTIVE_BOUNDS.items()
+        bounded = [(name, b) for name, b in ALL_OBJECTIVE_BOUNDS.items()
                    if self.bounds.get(b) is not None]
         # The error's term is at most NORMALISED_CAP / its weight: a candidate whose resource
         # terms reach that scores the same whatever the sample (fast path: not drawn, the RNG
@@ -225,6 +231,8 @@ class BayesOptimisation(AgingEvolution):
 
         def acquisition(cand, sparsity) -> float:
             values = cand.resources_at(sparsity)
+            if targets:
+                values.update(self._target_of(cand))
             if skip is not None:
                 resource_terms = [min(values[name] / self.bounds[b], NORMALISED_CAP)
                                   / weights[name] for name, b in bounded if name != "val_error"]
@@ -239,6 +247,16 @@ class BayesOptimisation(AgingEvolution):
         dim = model.domain.get_dim()
         budget = self.acq_max_evals or default_acq_budget(self.next_id, dim)
         return acquisition, budget
+
+    def _target_of(self, cand) -> dict:
+        """The target's figures predicted for a candidate's unpruned architecture (cached: the
+        acquisition's GA meets the same candidates again)."""
+        figures = self._target_figures.get(cand.key)
+        if figures is None:
+            from resource_models.target_figures import target_figures
+            figures = target_figures(self.space.to_resource_graph(cand.arch), **self.target)
+            self._target_figures[cand.key] = figures
+        return figures
 
     def _maximise(self, acquisition, budget: int):
         """μNAS's aging-evolution GA over candidates (the acquisition optimiser)."""
@@ -328,7 +346,8 @@ class BayesOpt(AgingEvoSearch):
                                  starting_points=c.starting_points, pruning=self.pruning,
                                  seed=self.seed, hp_criterion=c.gp_hp_criterion,
                                  refit_every=c.refit_every, acq_max_evals=c.acq_max_evals,
-                                 fidelity=self.fidelity, screen=self.screen())
+                                 fidelity=self.fidelity, screen=self.screen(),
+                                 target=self.bound_config.target.as_dict())
 
 
 #: The name this project used before BO was built.

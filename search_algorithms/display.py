@@ -20,9 +20,20 @@ def fmt_int(n) -> str:
 
 
 def fmt_features(point: Point) -> str:
+    """μNAS's three figures, then the target's predicted ones when the point has them:
+    ``peak mem 558 B, size 2,695 B, 26,356 MACs; target RAM 6,500 B, flash 9,872 B, 410,000
+    instr.``"""
     rf = point.resource_features or {}
-    return (f"peak mem {fmt_int(rf.get('peak_memory_usage'))} B, size "
+    text = (f"peak mem {fmt_int(rf.get('peak_memory_usage'))} B, size "
             f"{fmt_int(rf.get('model_size'))} B, {fmt_int(rf.get('macs'))} MACs")
+    tf = point.target_features
+    if tf:
+        text += f"; target RAM {fmt_int(tf.get('ram_bytes'))} B, flash {fmt_int(tf.get('flash_bytes'))} B"
+        if tf.get("instructions") is not None:
+            text += f", {fmt_int(tf['instructions'])} instr."
+        if tf.get("latency_ms") is not None:
+            text += f" ({tf['latency_ms']:.2f} ms)"
+    return text
 
 
 def describe(point: Point) -> str:
@@ -44,7 +55,9 @@ def describe(point: Point) -> str:
 def fmt_screened(totals: Mapping[str, int]) -> str:
     """``screened 12 (peak mem 5, size 9, MACs 1)``: proposals not trained, and which bound each
     exceeded (a proposal may exceed several)."""
-    names = (("peak_memory_usage", "peak mem"), ("model_size", "size"), ("macs", "MACs"))
+    names = (("peak_memory_usage", "peak mem"), ("model_size", "size"), ("macs", "MACs"),
+             ("ram_bytes", "target RAM"), ("flash_bytes", "target flash"),
+             ("instructions", "target instr."), ("latency_ms", "target ms"))
     why = ", ".join(f"{label} {totals[k]}" for k, label in names if totals.get(k))
     limit = f", draw limit hit {totals['limit']}x" if totals.get("limit") else ""
     return f"screened {totals.get('total', 0)}" + (f" ({why}{limit})" if why or limit else "")

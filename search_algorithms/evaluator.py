@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import logging
 import os
 import tempfile
 import time
 from typing import Optional, Tuple
 
 from search_algorithms.points import Point
+
+log = logging.getLogger("uNAS.search")
 
 
 class CandidateEvaluator:
@@ -28,6 +31,10 @@ class CandidateEvaluator:
     ``trainer_factory(training_config, seed)`` makes the trainer (default: ``ModelTrainer``).
     ``sparse_size``: whether a pruned candidate's model size counts only its non-zero weights
     (default, μNAS's aging evolution: for unstructured pruning only; its BO: whenever pruning).
+    ``target``: ``TargetConfig.as_dict()`` of the device whose predicted footprint each scored
+    point records (``Point.target_features``; None: not recorded). When the figures cannot be
+    predicted, the candidate fails if ``target_bounded`` (a bound needs them), else it is scored
+    without them (a warning), so a search without target bounds is never changed by them.
 
     A promotion of successive halving (``point.init_weights`` set) continues training: the model
     is built, given those weights and trained from epoch ``point.start_epoch`` to ``point.epochs``
@@ -39,8 +46,11 @@ class CandidateEvaluator:
 
     def __init__(self, search_space, training_config, *, seed: int = 0,
                  threads: Optional[int] = None, keep_weights: bool = True,
-                 trainer_factory=None, sparse_size: Optional[bool] = None):
+                 trainer_factory=None, sparse_size: Optional[bool] = None,
+                 target: Optional[dict] = None, target_bounded: bool = False):
         self.space = search_space
+        self.target = None if target is None else dict(target)
+        self.target_bounded = bool(target_bounded)
         self.training_config = training_config
         self.seed = seed
         self.keep_weights = keep_weights
@@ -92,16 +102,33 @@ class CandidateEvaluator:
             features = {"peak_memory_usage": peak_memory_usage(graph),
                         "model_size": model_size(graph, sparse=self.sparse_size),
                         "macs": macs(graph)}
+            target_features = self._target_features(graph, point)
             weights = _weights_bytes(model) if self.keep_weights else None
             return point.completed(val_error=result.val_error, test_error=result.test_error,
                                    resource_features=features, train_seconds=result.train_seconds,
-                                   epochs_run=result.epochs_run, finished_at=time.time()), weights
+                                   epochs_run=result.epochs_run, finished_at=time.time(),
+                                   target_features=target_features), weights
         except Exception as e:  # noqa: BLE001 - a broken candidate is recorded, never fatal
             return point.failed(f"{type(e).__name__}: {e}", train_seconds=time.time() - start,
                                 finished_at=time.time()), None
         finally:
             keras.backend.clear_session()
             gc.collect()
+
+
+    def _target_features(self, graph, point: Point) -> Optional[dict]:
+        """The target's predicted figures of the trained candidate's graph (see the class)."""
+        if self.target is None:
+            return None
+        from resource_models.target_figures import target_figures
+        try:
+            return target_figures(graph, **self.target)
+        except Exception as e:  # noqa: BLE001 - only a target bound makes these figures matter
+            if self.target_bounded:
+                raise
+            log.warning("Candidate %d: no %s figures (%s: %s)", point.id, self.target["target"],
+                        type(e).__name__, e)
+            return None
 
 
 def _load_weights_bytes(model, data: bytes) -> None:

@@ -17,7 +17,8 @@ from typing import Any, Callable, Deque, Dict, List, Mapping, Optional
 
 import numpy as np
 
-from search_algorithms.points import (OBJECTIVE_BOUNDS, Point, active_objectives, in_bounds,
+from search_algorithms.points import (OBJECTIVE_BOUNDS, Point, active_objectives,
+                                      active_target_objectives, in_bounds,
                                       mo_fitness)
 
 log = logging.getLogger("uNAS.search")
@@ -179,6 +180,9 @@ class AgingEvolution:
         idx = self.rng.integers(0, len(members), size=self.sample_size)
         drawn = 1.0 - self.rng.random(len(OBJECTIVE_BOUNDS))  # in (0, 1]
         weights = dict(zip(OBJECTIVE_BOUNDS, drawn))
+        targets = active_target_objectives(self.bounds)
+        if targets:  # drawn after μNAS's four, so a search without target bounds is unchanged
+            weights.update(zip(targets, 1.0 - self.rng.random(len(targets))))
         return max((members[i] for i in idx), key=lambda p: mo_fitness(p, self.bounds, weights))
 
     # --- results -----------------------------------------------------------------------------

@@ -9,13 +9,16 @@ are recorded on it (``Point.screened``), so the state says how many were screene
 
 With pruning, a target sparsity shrinks the model size (scaled by ``1 - sparsity``, as μNAS's BO
 estimates it); the peak memory and MACs that structured pruning removes are unknown before
-training, so under pruning only the model size is screened.
+training, so under pruning only the model size is screened. Bounds on the deployment target's
+figures (``BoundConfig.target_*``) are screened the same way, from the figures predicted for the
+unpruned architecture (so not under pruning either).
 """
 from __future__ import annotations
 
 from typing import Callable, Dict, Mapping, Optional, Tuple
 
-from search_algorithms.points import OBJECTIVE_BOUNDS, RESOURCE_FEATURES
+from search_algorithms.points import (ALL_OBJECTIVE_BOUNDS, RESOURCE_FEATURES,
+                                      TARGET_OBJECTIVE_BOUNDS)
 
 TOTAL, LIMIT = "total", "limit"
 
@@ -25,21 +28,27 @@ class Screen:
     per proposal (then the least-over one is proposed, so a search never stalls on screening)."""
 
     def __init__(self, space, bounds: Mapping[str, Optional[float]], factor: float,
-                 max_draws: int = 50, pruning=None):
+                 max_draws: int = 50, pruning=None, target: Optional[dict] = None):
         if not factor > 1:
             raise ValueError(f"screen factor must be > 1, got {factor!r}")
         self.space = space
         self.factor = float(factor)
         self.max_draws = int(max_draws)
+        self.target = target   # TargetConfig.as_dict(), for the target bounds
         features = ["model_size"] if pruning is not None else list(RESOURCE_FEATURES)
-        self.limits = {name: self.factor * bounds[OBJECTIVE_BOUNDS[name]] for name in features
-                       if bounds.get(OBJECTIVE_BOUNDS[name]) is not None}
+        if pruning is None and target is not None:
+            features += list(TARGET_OBJECTIVE_BOUNDS)
+        self.limits = {name: self.factor * bounds[ALL_OBJECTIVE_BOUNDS[name]] for name in features
+                       if bounds.get(ALL_OBJECTIVE_BOUNDS[name]) is not None}
 
     def excess(self, arch, sparsity) -> Dict[str, float]:
         """``{feature: figure / (factor * bound)}`` for each feature over its screening limit."""
         if not self.limits:
             return {}
         figures = self.space.resource_features(arch, sparsity)
+        if any(name in TARGET_OBJECTIVE_BOUNDS for name in self.limits):
+            from resource_models.target_figures import target_figures
+            figures.update(target_figures(self.space.to_resource_graph(arch), **self.target))
         ratios = {name: figures[name] / limit for name, limit in self.limits.items()}
         return {name: r for name, r in ratios.items() if r > 1.0}
 

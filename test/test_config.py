@@ -1,8 +1,10 @@
 """Config dataclasses: seed defaults, and one clear error naming the field for each bad value."""
+import re
+
 import pytest
 
 from config import (AgingEvoConfig, BayesOptConfig, BoundConfig, ConfigError, DistillationConfig,
-                    PruningConfig, TrainingConfig)
+                    PruningConfig, TargetConfig, TrainingConfig)
 
 
 class FakeDataset:
@@ -30,8 +32,36 @@ def test_seed_defaults():
     assert (p.structured, p.start_pruning_at_epoch, p.min_sparsity, p.max_sparsity) == (False, 0, 0.0, 0.995)
     d = DistillationConfig(distill_from="teacher.keras")
     assert (d.alpha, d.temperature) == (0.3, 1.0)
-    assert BoundConfig(error_bound=0.1).as_dict() == {"error_bound": 0.1, "peak_mem_bound": None,
-                                                      "model_size_bound": None, "mac_bound": None}
+    assert BoundConfig(error_bound=0.1).as_dict() == {
+        "error_bound": 0.1, "peak_mem_bound": None, "model_size_bound": None, "mac_bound": None,
+        "target_ram_bound": None, "target_flash_bound": None, "target_instructions_bound": None,
+        "target_latency_ms_bound": None}
+    assert BoundConfig(error_bound=0.1).target == TargetConfig("cortex-m4", "cmsis-nn", 4_096, 0, None)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: BoundConfig(target_ram_bound=0), "BoundConfig.target_ram_bound: must be >= 1"),
+    (lambda: BoundConfig(target_flash_bound=2.5), "BoundConfig.target_flash_bound: must be an integer"),
+    (lambda: BoundConfig(target_latency_ms_bound=-1.0),
+     "BoundConfig.target_latency_ms_bound: must be > 0"),
+    (lambda: BoundConfig(target_latency_ms_bound=5.0),
+     "BoundConfig.target_latency_ms_bound: needs target=TargetConfig(clock_mhz=...)"),
+    (lambda: BoundConfig(target_instructions_bound=10**6, target=TargetConfig(target="x86-64")),
+     "BoundConfig.target_instructions_bound: instructions are predicted for the cortex-m4 only"),
+    (lambda: BoundConfig(error_bound=0.1, target="cortex-m4"), "BoundConfig.target: must be a"),
+    (lambda: TargetConfig(target="cortex-m7"), "TargetConfig.target: must be one of"),
+    (lambda: TargetConfig(kernels="cmsis"), "TargetConfig.kernels: must be one of"),
+    (lambda: TargetConfig(stack_bytes=-1), "TargetConfig.stack_bytes: must be >= 0"),
+    (lambda: TargetConfig(clock_mhz=0), "TargetConfig.clock_mhz: must be > 0"),
+])
+def test_target_fields_are_checked(make, message):
+    with pytest.raises(ConfigError, match="^" + re.escape(message)):
+        make()
+
+
+def test_a_target_bound_alone_is_a_bound():
+    b = BoundConfig(target_ram_bound=8_000)
+    assert b.bounds_target and not BoundConfig(error_bound=0.1).bounds_target
 
 
 @pytest.mark.parametrize("make, field", [

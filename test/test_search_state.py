@@ -60,7 +60,8 @@ def test_state_file_holds_every_point_in_evaluation_order(tmp_path):
     state = load(s.state_path)
     assert s.state_path == tmp_path / "t_agingevosearch_state.json"
     assert state["version"] == 1 and state["algorithm"] == "aging_evolution"
-    assert state["bounds"] == BOUNDS
+    assert state["bounds"] == BoundConfig(**BOUNDS).as_dict()   # the target bounds None
+    assert state["config"]["target"] == BoundConfig(**BOUNDS).target.as_dict()
     assert state["config"]["search"]["rounds"] == 20
     assert state["config"]["training"]["epochs"] == 1
     assert [p["id"] for p in state["points"]] == [p.id for p in history] == list(range(20))
