@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import numpy as np
 
@@ -81,6 +81,13 @@ class SearchSpace(ABC):
             size = int(round((1.0 - sparsity) * size))
         return {"peak_memory_usage": int(peak_memory_usage(graph)), "model_size": size,
                 "macs": int(macs(graph))}
+
+    def target_features(self, arch: Architecture, target: dict) -> Dict[str, Any]:
+        """The deployment target's figures predicted for ``arch``'s unpruned resource graph
+        (``target``: ``TargetConfig.as_dict()``; see :mod:`resource_models.target_figures`):
+        what screening and BO's acquisition compare with the target bounds before training."""
+        from resource_models.target_figures import target_figures
+        return target_figures(self.to_resource_graph(arch), **target)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(input_shape={self.input_shape}, num_classes={self.num_classes})"

@@ -253,8 +253,7 @@ class BayesOptimisation(AgingEvolution):
         acquisition's GA meets the same candidates again)."""
         figures = self._target_figures.get(cand.key)
         if figures is None:
-            from resource_models.target_figures import target_figures
-            figures = target_figures(self.space.to_resource_graph(cand.arch), **self.target)
+            figures = self.space.target_features(cand.arch, self.target)
             self._target_figures[cand.key] = figures
         return figures
 

@@ -47,8 +47,7 @@ class Screen:
             return {}
         figures = self.space.resource_features(arch, sparsity)
         if any(name in TARGET_OBJECTIVE_BOUNDS for name in self.limits):
-            from resource_models.target_figures import target_figures
-            figures.update(target_figures(self.space.to_resource_graph(arch), **self.target))
+            figures.update(self.space.target_features(arch, self.target))
         ratios = {name: figures[name] / limit for name, limit in self.limits.items()}
         return {name: r for name, r in ratios.items() if r > 1.0}
 

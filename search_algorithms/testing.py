@@ -62,6 +62,9 @@ class FakeSearchSpace(SearchSpace):
     def resource_features(self, arch, sparsity=None):
         return dict(fake_scores(arch, sparsity)["resource_features"])
 
+    def target_features(self, arch, target):
+        return fake_target_figures(arch, target)
+
 
 def fake_scores(arch: FakeArchitecture, sparsity: Optional[float] = None) -> dict:
     w, d = arch.architecture["width"], arch.architecture["depth"]
@@ -74,6 +77,22 @@ def fake_scores(arch: FakeArchitecture, sparsity: Optional[float] = None) -> dic
         "resource_features": {"peak_memory_usage": 64 * w, "model_size": int(40 * w * d * keep),
                               "macs": int(900 * w * d * keep)},
     }
+
+
+def fake_target_figures(arch: FakeArchitecture, target: dict) -> dict:
+    """Deployment-target figures of a fake architecture, shaped like
+    ``resource_models.target_figures``'s (RAM grows with width, flash with width x depth)."""
+    w, d = arch.architecture["width"], arch.architecture["depth"]
+    arena = 96 * w + 1_000
+    tflite = 48 * w * d + 2_000
+    instructions = 5_000 * w * d
+    clock = target.get("clock_mhz")
+    return {"tflite_bytes": tflite, "arena_head_bytes": 96 * w, "arena_tail_bytes": 1_000,
+            "arena_total_bytes": arena, "min_arena_bytes": arena,
+            "ram_bytes": arena + target.get("stack_bytes", 0),
+            "flash_bytes": tflite + target.get("runtime_flash_bytes", 0),
+            "instructions": instructions,
+            "latency_ms": None if not clock else instructions / (clock * 1e3)}
 
 
 class FakeEvaluator:
@@ -90,14 +109,17 @@ class FakeEvaluator:
     epochs, ``start_epoch``, ``continues`` and the ``init_weights`` it was given, as text);
     ``die_on_promotion``: a marker path — the first evaluation of a successive-halving promotion
     SIGKILLs its process (the whole search, without Ray), creating the marker so it happens once.
-    Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
+    ``target``: a ``TargetConfig.as_dict()`` whose fake figures (``fake_target_figures``) each
+    scored point records, as the real evaluator records the predicted ones. Returns ``(point, weights)`` with a few fake weight bytes, as the real evaluator does."""
 
     def __init__(self, fail_ids: Collection[int] = (), fail_every: Optional[int] = None,
                  delay: float = 0.0, die_once_on: Optional[tuple] = None,
                  die_always_on: Collection[int] = (), meet: Optional[tuple] = None,
                  crash_on: Collection[int] = (), grow_mb: float = 0.0,
-                 record_to: Optional[str] = None, die_on_promotion: Optional[str] = None):
+                 record_to: Optional[str] = None, die_on_promotion: Optional[str] = None,
+                 target: Optional[dict] = None):
         self.fail_ids = set(fail_ids)
+        self.target = target
         self.fail_every = fail_every
         self.delay = delay
         self.die_once_on = die_once_on
@@ -146,9 +168,10 @@ class FakeEvaluator:
             raise RuntimeError(f"fake training failure for candidate {point.id}")
         epochs_run = 1 if point.epochs is None else point.epochs - (
             point.start_epoch if point.init_weights is not None else 0)
+        target = None if self.target is None else fake_target_figures(point.arch, self.target)
         scored = point.completed(**fake_scores(point.arch, point.sparsity),
                                  train_seconds=time.time() - start, epochs_run=epochs_run,
-                                 finished_at=time.time())
+                                 finished_at=time.time(), target_features=target)
         if self.record_to is not None:
             with open(self.record_to, "a") as f:
                 f.write(json.dumps({"id": point.id, "epochs": point.epochs,
