@@ -471,6 +471,7 @@ def export(state, out_dir, points: str = "pareto", retrain: bool = False,
             entry.update({"val_error": point.val_error, "test_error": point.test_error,
                           "peak_memory_usage": rf.get("peak_memory_usage"),
                           "model_size": rf.get("model_size"), "macs": rf.get("macs"),
+                          "search_target_features": point.target_features,
                           "weights": "kept" if state.weights_path(point) else "retrained",
                           "sparsity": point.sparsity, "pruning": _pruning_note(state, reduction)})
             summary.append(entry)
