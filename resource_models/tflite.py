@@ -254,14 +254,20 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
 
 
 def _options(schema, op, name: str) -> dict:
-    """The builtin options a kernel's buffers depend on: a convolution's geometry."""
-    kind = {"CONV_2D": schema.Conv2DOptions,
-            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions}.get(name)
+    """The builtin options a kernel's buffers or instructions depend on: a convolution's or a
+    pooling's geometry."""
+    pooling = name in ("MAX_POOL_2D", "AVERAGE_POOL_2D")
+    kind = {"CONV_2D": schema.Conv2DOptions, "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
+            "MAX_POOL_2D": schema.Pool2DOptions, "AVERAGE_POOL_2D": schema.Pool2DOptions}.get(name)
     table = op.BuiltinOptions()
     if kind is None or table is None:
         return {}
     options = kind()
     options.Init(table.Bytes, table.Pos)
+    if pooling:
+        return {"same_padding": options.Padding() == schema.Padding.SAME,
+                "stride": (options.StrideH(), options.StrideW()),
+                "filter": (options.FilterHeight(), options.FilterWidth())}
     return {"same_padding": options.Padding() == schema.Padding.SAME,
             "stride": (options.StrideH(), options.StrideW()),
             "dilation": (options.DilationHFactor(), options.DilationWFactor())}
