@@ -128,7 +128,12 @@ def _sum_operators(fits: dict, ops, kernels: str) -> float:
     total = 0.0
     for row in ops:
         d = _descriptor(row)
-        fit = fits[operator_group(d, kernels)]
+        group = operator_group(d, kernels)
+        if group not in fits:
+            raise ValueError(f"held-out model {row['model']} runs kernel path {group} ({kernels}),"
+                             " which no training model has: measure more models or change "
+                             "--seed")
+        fit = fits[group]
         features = operator_features(d, kernels)
         total += max(sum(c * features.get(n, 0.0) for n, c in
                          zip(fit["features"], fit["coefficients"])), 0.0)
