@@ -15,7 +15,8 @@ operators (each operator weighted by 1 / its model's instructions, so that the f
 models' relative errors), fits the interpreter's overhead per invoke and per operator on the
 training models' totals, writes the coefficients, and prints the held-out figures: R^2 of the
 models' instructions and the share within +/-10 % (nn-Meter's figure of merit), beside the same
-figures for a straight line in MACs fitted on the same training models.
+figures for a straight line in MACs fitted on the same training models (by least squares, as
+the original's study does, and on relative errors).
 """
 from __future__ import annotations
 
@@ -185,12 +186,16 @@ def fit(rows, held_out: float = 0.3, seed: int = 0) -> dict:
         macs_train = np.array([models[m][0]["model_macs"] for m in sorted(train)], float)
         y_train = np.array([models[m][0][f"model_instructions_{kernels}"] for m in sorted(train)],
                            float)
-        slope, intercept = np.polyfit(macs_train, y_train, 1)
-        macs_predicted = [slope * models[m][0]["model_macs"] + intercept for m in names]
-        result["held_out"][kernels] = {
-            "per_operator_model": figures(predicted, measured),
-            "macs_line": {**figures(macs_predicted, measured),
-                          "slope": float(slope), "intercept": float(intercept)}}
+        macs_test = np.array([models[m][0]["model_macs"] for m in names], float)
+        lines = {}
+        # The original's straight line (least squares), and one fitted on relative errors (the
+        # figure of merit's own measure, fairer to small models).
+        for key, weights in (("macs_line", None), ("macs_line_relative", 1.0 / y_train)):
+            slope, intercept = np.polyfit(macs_train, y_train, 1, w=weights)
+            lines[key] = {**figures(slope * macs_test + intercept, measured),
+                          "slope": float(slope), "intercept": float(intercept)}
+        result["held_out"][kernels] = {"per_operator_model": figures(predicted, measured),
+                                       **lines}
     return result
 
 
@@ -202,7 +207,8 @@ def report(result: dict) -> str:
              f"{'median |err|':>13} {'max |err|':>10}"]
     for kernels, both in result["held_out"].items():
         for label, key in (("per-operator model", "per_operator_model"),
-                           ("MACs line", "macs_line")):
+                           ("MACs line", "macs_line"),
+                           ("MACs line, relative", "macs_line_relative")):
             f = both[key]
             lines.append(f"{kernels:<10} {label:<20} {f['r2']:>8.4f} "
                          f"{f['within_10_percent']:>11.1%} "
