@@ -201,7 +201,7 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
     library = ensure_library(kernels, log=log)
     with tempfile.TemporaryDirectory(prefix="unas-mcu-") as scratch:
         folder = Path(work_dir) if work_dir is not None else Path(scratch)
-        firmware = build_firmware(flatbuffer, library, folder, source)
+        firmware = build_firmware(flatbuffer, library, folder, source, profile)
         job = Job(arena_bytes=arena_bytes, warmup=warmup, repeats=repeats,
                   inputs=_encode_samples(samples, inputs_described), samples=len(samples),
                   profile=profile)
@@ -228,6 +228,8 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
         instructions_runs=runs, samples=len(samples),
         outputs=_decode_outputs(run.outputs, len(samples), outputs_described) if samples else [])
     if profile:
+        if "profiled_invoke_ticks" not in v:
+            raise McuError(f"{source}: the firmware printed no per-operator counts")
         per_operator = v.get("op_ticks", [])
         per_operator = per_operator if isinstance(per_operator, list) else [per_operator]
         measurement.operator_instructions = [t * INSTRUCTIONS_PER_TICK for t in per_operator]

@@ -13,10 +13,11 @@
 // host, one run per probe (mcu/harness.py): TFLM can write through a null pointer after a failed
 // allocation, which startup.c's MPU region turns into a fault, so a probe cannot be retried in
 // the same run.
-// With `profile` set, a second interpreter is built on the same arena after the first is gone,
-// with a profiler that times each operator of the stored order ("UNAS op_ticks=" once per
-// operator, then "UNAS profiled_invoke_ticks="); the first interpreter, and so the figures above,
-// run without a profiler, exactly as without `profile`.
+// Built with UNAS_PROFILE and given `profile`, a second interpreter is built on the same arena
+// after the first is gone, with a profiler that times each operator of the stored order
+// ("UNAS op_ticks=" once per operator, then "UNAS profiled_invoke_ticks="); the first
+// interpreter, and so the figures above, run without a profiler, exactly as without `profile`.
+// Without UNAS_PROFILE the image holds no profiler (the harness's plain build) and ignores it.
 #include <stdint.h>
 #include <string.h>
 
@@ -77,6 +78,7 @@ uint64_t Ticks() {
 
 void Print(const char* text) { semihost_print(text); }
 
+#ifdef UNAS_PROFILE
 // Ticks per operator of one invoke: TFLM's interpreter opens one event per operator, in the
 // stored order (ScopedMicroProfiler around each kernel's invoke).
 class OperatorProfiler : public tflite::MicroProfilerInterface {
@@ -99,6 +101,7 @@ class OperatorProfiler : public tflite::MicroProfilerInterface {
   uint32_t start_[kMaxEvents];
   uint32_t ticks_[kMaxEvents];
 };
+#endif  // UNAS_PROFILE
 
 // "UNAS key=value" (decimal by hand: newlib-nano's printf has no 64-bit integers).
 void PrintValue(const char* key, uint64_t value) {
@@ -163,6 +166,45 @@ __attribute__((noinline)) void CountedLoop(uint32_t loops) {
       :
       : "cc");
 }
+
+#ifdef UNAS_PROFILE
+// One invoke of a second interpreter with the profiler; its own function (not inlined) so that
+// the profiler's arrays are on the stack only while it runs, after the stack was measured.
+__attribute__((noinline)) int ProfiledInvoke(const tflite::Model* model, size_t arena_size,
+                                             const Job& job) {
+  OperatorProfiler profiler;
+  tflite::RecordingMicroAllocator* allocator =
+      tflite::RecordingMicroAllocator::Create(&__arena_start, arena_size);
+  if (allocator == nullptr) return 3;
+  tflite::MicroInterpreter interpreter(model, ModelOpResolver(), allocator, nullptr,
+                                       &profiler);
+  if (interpreter.AllocateTensors() != kTfLiteOk) return 3;
+  if (job.samples > 0) {
+    if (!SeekToSample(0, InputBytes(interpreter)) || !ReadInputs(interpreter)) return 2;
+  } else {
+    for (size_t i = 0; i < interpreter.inputs_size(); ++i) {
+      memset(interpreter.input(i)->data.raw, 0, interpreter.input(i)->bytes);
+    }
+  }
+  const uint32_t edge = *kSysTickVal;
+  while (*kSysTickVal == edge) {
+  }
+  const uint64_t start = Ticks();
+  const TfLiteStatus status = interpreter.Invoke();
+  const uint64_t ticks = Ticks() - start;
+  if (status != kTfLiteOk) {
+    Print("UNAS error=invoke\n");
+    return 6;
+  }
+  if (profiler.events() > OperatorProfiler::kMaxEvents) {
+    Print("UNAS error=too_many_operators_to_profile\n");
+    return 2;
+  }
+  for (uint32_t i = 0; i < profiler.events(); ++i) PrintValue("op_ticks", profiler.ticks(i));
+  PrintValue("profiled_invoke_ticks", ticks);
+  return 0;
+}
+#endif  // UNAS_PROFILE
 
 }  // namespace
 
@@ -310,38 +352,12 @@ int main() {
   PrintValue("stack_high_water", stack_high_water_bytes());
   PrintValue("heap_used", heap_used_bytes());
 
+#ifdef UNAS_PROFILE
   if (job.profile != 0) {
-    OperatorProfiler profiler;
-    tflite::RecordingMicroAllocator* allocator =
-        tflite::RecordingMicroAllocator::Create(&__arena_start, arena_size);
-    if (allocator == nullptr) return 3;
-    tflite::MicroInterpreter interpreter(model, ModelOpResolver(), allocator, nullptr,
-                                         &profiler);
-    if (interpreter.AllocateTensors() != kTfLiteOk) return 3;
-    if (job.samples > 0) {
-      if (!SeekToSample(0, InputBytes(interpreter)) || !ReadInputs(interpreter)) return 2;
-    } else {
-      for (size_t i = 0; i < interpreter.inputs_size(); ++i) {
-        memset(interpreter.input(i)->data.raw, 0, interpreter.input(i)->bytes);
-      }
-    }
-    const uint32_t edge = *kSysTickVal;
-    while (*kSysTickVal == edge) {
-    }
-    const uint64_t start = Ticks();
-    const TfLiteStatus status = interpreter.Invoke();
-    const uint64_t ticks = Ticks() - start;
-    if (status != kTfLiteOk) {
-      Print("UNAS error=invoke\n");
-      return 6;
-    }
-    if (profiler.events() > OperatorProfiler::kMaxEvents) {
-      Print("UNAS error=too_many_operators_to_profile\n");
-      return 2;
-    }
-    for (uint32_t i = 0; i < profiler.events(); ++i) PrintValue("op_ticks", profiler.ticks(i));
-    PrintValue("profiled_invoke_ticks", ticks);
+    const int status = ProfiledInvoke(model, arena_size, job);
+    if (status != 0) return status;
   }
+#endif  // UNAS_PROFILE
 
   semihost_close(g_job);
   Print("UNAS done=1\n");
