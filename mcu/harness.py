@@ -178,15 +178,16 @@ def smallest_arena(elf: Path, folder: Path, total: int, available: int, timeout_
 def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
             bit_exact_samples: int = 0, seed: int = 0, warmup: int = 1, repeats: int = 5,
             find_min_arena: bool = True, arena_bytes: int = 0, x86: bool = True,
-            profile: bool = False, work_dir=None, timeout_s: float = DEFAULT_TIMEOUT_S, log=None) -> Measurement:
+            profile: bool = False, work_dir=None, timeout_s: float = DEFAULT_TIMEOUT_S,
+            log=None) -> Measurement:
     """Builds and runs ``model`` (a .tflite path or flatbuffer bytes) on the Cortex-M4.
 
     ``samples``: inputs to compute outputs for (each a list of raw arrays, one per model input);
     without them and with ``bit_exact_samples`` > 0, that many seeded random inputs are drawn and
     the outputs compared with the x86-64 interpreter's (``bit_exact``). ``arena_bytes`` > 0 runs
     in exactly that arena (else all the RAM left). ``profile`` also times each operator
-    (``operator_instructions``), in the same QEMU run after the figures above. ``work_dir`` keeps the firmware (else a
-    temporary folder)."""
+    (``operator_instructions``), in the same QEMU run after the figures above. ``work_dir``
+    keeps the firmware (else a temporary folder)."""
     check_kernels(kernels)
     check_toolchain()
     try:

@@ -1,7 +1,7 @@
 """Fits the per-operator latency model (:mod:`resource_models.tflm_latency`) on the firmware's
 per-operator measurements and evaluates it on held-out models, beside a MACs-only line.
 
-    python -m mcu.latency_fit collect OPERATORS.csv STUDY_DIR... 
+    python -m mcu.latency_fit collect OPERATORS.csv STUDY_DIR...
     python -m mcu.latency_fit fit OPERATORS.csv [--out resource_models/data/tflm_latency.json]
         [--held-out 0.3] [--seed 0]
 
