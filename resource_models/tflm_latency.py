@@ -61,6 +61,12 @@ def operator_descriptor(model, op) -> dict:
              out_h=out_h, out_w=out_w, out_c=out_c, out_elements=out.elements,
              k_h=1, k_w=1, stride_h=1, stride_w=1, dil_h=1, dil_w=1)
     if op.name in ("CONV_2D", "DEPTHWISE_CONV_2D", "MAX_POOL_2D", "AVERAGE_POOL_2D"):
+        needed = ("stride", "filter") if op.name.endswith("POOL_2D") else ("stride", "dilation")
+        missing = [key for key in needed if key not in op.options]
+        if missing:
+            raise UnmodelledLatencyError(
+                f"{getattr(model, 'source', 'model')}: operator {op.index} ({op.name}) has no "
+                f"{', '.join(missing)} in its options, which its instructions depend on")
         if op.name.endswith("POOL_2D"):
             k_h, k_w = op.options["filter"]
             dil_h = dil_w = 1

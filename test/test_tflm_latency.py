@@ -132,6 +132,10 @@ def test_an_operator_without_measurements_is_refused_in_one_line(kernels):
     with pytest.raises(UnmodelledLatencyError, match=r"operator 0 \(TANH.*no latency model") as e:
         predicted_instructions(_model("TANH"), kernels)
     assert isinstance(e.value, ResourceModelError) and "\n" not in str(e.value)
+    # A pooling built without its geometry is refused, not guessed.
+    with pytest.raises(UnmodelledLatencyError, match=r"MAX_POOL_2D\) has no filter"):
+        predicted_instructions(_model("MAX_POOL_2D", {"same_padding": True, "stride": (1, 1)}),
+                               kernels)
     # A built model (no flatbuffer bytes) of a modelled operator is predicted.
     pooled = _model("MAX_POOL_2D", {"same_padding": True, "stride": (1, 1), "filter": (2, 2)})
     assert predicted_instructions(pooled, kernels) > 0
