@@ -23,6 +23,9 @@ def _table(m) -> str:
         (".data + .bss (B)", f"{m.data_bss_bytes:,}"),
         ("stack high-water mark (B)", f"{m.stack_bytes:,}"),
         ("instructions per inference (not cycles)", f"{m.instructions_per_inference:,}"),
+        *([("per operator (instructions)", ", ".join(
+            f"#{i} {count:,}" for i, count in enumerate(m.operator_instructions)))]
+          if m.operator_instructions is not None else []),
         ("bit-exact vs x86-64 TFLM", "-" if m.bit_exact is None
          else f"{'yes' if m.bit_exact else 'NO'} ({m.bit_exact_samples} seeded inputs)"),
     ]
@@ -44,6 +47,9 @@ def main(argv=None) -> int:
                         "interpreter (default: 4)")
     p.add_argument("--repeats", type=int, default=5,
                    help="timed invokes after one warm-up; the median is reported (default: 5)")
+    p.add_argument("--profile", action="store_true",
+                   help="also count each operator's instructions (stored order; a second, "
+                        "profiled invoke after the other figures)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     args = p.parse_args(argv)
     if args.samples < 1 or args.repeats < 1:
@@ -53,7 +59,7 @@ def main(argv=None) -> int:
     from .harness import measure
     try:
         measurement = measure(args.model, args.kernels, bit_exact_samples=args.samples,
-                              repeats=args.repeats)
+                              repeats=args.repeats, profile=args.profile)
     except McuError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -116,11 +116,11 @@ def _run(command, what: str, cwd=None) -> None:
 
 
 def _cached_object(library: Library, source_text: str, suffix: str, stem: str,
-                   depends: str = "") -> Path:
-    """Compiles ``source_text`` with the library's flags into the cache once, by the hash of its
-    text, the headers it ``depends`` on and the flags."""
-    digest = hashlib.sha256((source_text + depends + " ".join(library.cxxflags)).encode()
-                            ).hexdigest()[:16]
+                   depends: str = "", defines: tuple = ()) -> Path:
+    """Compiles ``source_text`` with the library's flags (and ``defines``, -D flags) into the
+    cache once, by the hash of its text, the headers it ``depends`` on and the flags."""
+    digest = hashlib.sha256((source_text + depends + " ".join(library.cxxflags)
+                             + "".join(f" -D{d}" for d in defines)).encode()).hexdigest()[:16]
     folder = library.folder / "firmware-objects"
     folder.mkdir(exist_ok=True)
     obj = folder / f"{stem}-{digest}.o"
@@ -135,7 +135,8 @@ def _cached_object(library: Library, source_text: str, suffix: str, stem: str,
                                                "-fno-threadsafe-statics", "-Wnon-virtual-dtor")]
         flags.append("-std=c17")
     try:
-        _run([tool("gcc" if suffix == ".c" else "g++"), *flags, "-O2", *library.include_flags,
+        _run([tool("gcc" if suffix == ".c" else "g++"), *flags, *(f"-D{d}" for d in defines),
+              "-O2", *library.include_flags,
               f"-I{FIRMWARE_SOURCES}", "-c", str(src), "-o", str(temporary)],
              f"compiling the firmware's {stem}")
         os.replace(temporary, obj)
@@ -176,13 +177,16 @@ def section_sizes(elf: Path) -> dict:
     return sizes
 
 
-def build_firmware(flatbuffer: bytes, library: Library, folder: Path, source: str) -> Firmware:
-    """Links the firmware for ``flatbuffer`` into ``folder``/fw.elf."""
+def build_firmware(flatbuffer: bytes, library: Library, folder: Path, source: str,
+                   profile: bool = False) -> Firmware:
+    """Links the firmware for ``flatbuffer`` into ``folder``/fw.elf; with ``profile``, its main
+    can also time each operator (UNAS_PROFILE: a few hundred bytes more code), else it is the
+    plain one."""
     operators = model_operators(flatbuffer, source)
     resolver = _cached_object(library, resolver_source(operators, source), ".cc", "resolver")
     semihosting = (FIRMWARE_SOURCES / "semihosting.h").read_text()
     main = _cached_object(library, (FIRMWARE_SOURCES / "main.cc").read_text(), ".cc", "main",
-                          semihosting)
+                          semihosting, ("UNAS_PROFILE",) if profile else ())
     startup = _cached_object(library, (FIRMWARE_SOURCES / "startup.c").read_text(), ".c",
                              "startup", semihosting)
     folder.mkdir(parents=True, exist_ok=True)

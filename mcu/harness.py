@@ -48,6 +48,11 @@ class Measurement:
     heap_bytes         what newlib took from the heap (malloc; expected 0)
     instructions_per_inference  median over ``repeats`` invokes after warm-up; instructions
                        executed (QEMU -icount shift=0: 40 per SysTick tick), NOT cycles
+    operator_instructions  with ``profile``: instructions of each operator (stored order) in one
+                       invoke of a second interpreter built with a profiler, each to the 40 of a
+                       tick; None without
+    profiled_instructions  that profiled invoke's total (the operators, the interpreter's loop
+                       between them and the profiler's own calls)
     """
     model: str
     kernels: str
@@ -75,6 +80,8 @@ class Measurement:
     x86_arena_tail_bytes: int | None = None
     x86_arena_total_bytes: int | None = None
     arena_tail_breakdown: dict = field(default_factory=dict)
+    operator_instructions: list | None = None
+    profiled_instructions: int | None = None
 
     TAIL_NOTE = ("RecordingMicroAllocator's recorded tail allocations by kind on the 32-bit target: "
                  "requested bytes, used bytes (after alignment) and count; the remainder of "
@@ -171,14 +178,16 @@ def smallest_arena(elf: Path, folder: Path, total: int, available: int, timeout_
 def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
             bit_exact_samples: int = 0, seed: int = 0, warmup: int = 1, repeats: int = 5,
             find_min_arena: bool = True, arena_bytes: int = 0, x86: bool = True,
-            work_dir=None, timeout_s: float = DEFAULT_TIMEOUT_S, log=None) -> Measurement:
+            profile: bool = False, work_dir=None, timeout_s: float = DEFAULT_TIMEOUT_S,
+            log=None) -> Measurement:
     """Builds and runs ``model`` (a .tflite path or flatbuffer bytes) on the Cortex-M4.
 
     ``samples``: inputs to compute outputs for (each a list of raw arrays, one per model input);
     without them and with ``bit_exact_samples`` > 0, that many seeded random inputs are drawn and
     the outputs compared with the x86-64 interpreter's (``bit_exact``). ``arena_bytes`` > 0 runs
-    in exactly that arena (else all the RAM left). ``work_dir`` keeps the firmware (else a
-    temporary folder)."""
+    in exactly that arena (else all the RAM left). ``profile`` also times each operator
+    (``operator_instructions``), in the same QEMU run after the figures above. ``work_dir``
+    keeps the firmware (else a temporary folder)."""
     check_kernels(kernels)
     check_toolchain()
     try:
@@ -193,9 +202,10 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
     library = ensure_library(kernels, log=log)
     with tempfile.TemporaryDirectory(prefix="unas-mcu-") as scratch:
         folder = Path(work_dir) if work_dir is not None else Path(scratch)
-        firmware = build_firmware(flatbuffer, library, folder, source)
+        firmware = build_firmware(flatbuffer, library, folder, source, profile)
         job = Job(arena_bytes=arena_bytes, warmup=warmup, repeats=repeats,
-                  inputs=_encode_samples(samples, inputs_described), samples=len(samples))
+                  inputs=_encode_samples(samples, inputs_described), samples=len(samples),
+                  profile=profile)
         run = run_firmware(firmware.elf, job, folder, timeout_s)
         if run.status != 0 or run.values.get("done") != 1:
             raise _failure(run, source, arena_bytes)
@@ -218,6 +228,13 @@ def measure(model, kernels: str = "cmsis-nn", samples: list | None = None, *,
         instructions_per_inference=int(statistics.median(runs)) if runs else 0,
         instructions_runs=runs, samples=len(samples),
         outputs=_decode_outputs(run.outputs, len(samples), outputs_described) if samples else [])
+    if profile:
+        if "profiled_invoke_ticks" not in v:
+            raise McuError(f"{source}: the firmware printed no per-operator counts")
+        per_operator = v.get("op_ticks", [])
+        per_operator = per_operator if isinstance(per_operator, list) else [per_operator]
+        measurement.operator_instructions = [t * INSTRUCTIONS_PER_TICK for t in per_operator]
+        measurement.profiled_instructions = v["profiled_invoke_ticks"] * INSTRUCTIONS_PER_TICK
     for key, value in v.items():
         if key.startswith("tail."):
             _, kind, part = key.split(".")

@@ -8,7 +8,9 @@ the models' MACs, with the R^2 of a straight line, as a CSV and the original's p
 writes DIR/latency.csv (one row per model: MACs and each kernel set's instructions, arena and
 flash), DIR/latency_vs_macs.png and DIR/latency_study.json (the fits) at the end; DIR/rows.jsonl
 collects the rows as they are measured (``--fit-only`` fits a study stopped early). Latency
-here is instructions executed (QEMU -icount), not cycles.
+here is instructions executed (QEMU -icount), not cycles. ``--profile`` also times each operator
+(rows.jsonl gains ``operator_instructions_<kernels>``, a list in the stored order), the input of
+:mod:`mcu.latency_fit`.
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from .errors import McuError
 from .library import KERNEL_SETS
 
 
-def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1, rows_file=None) -> list:
+def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1, rows_file=None,
+              profile: bool = False) -> list:
     """One row per model (in the index's order); ``jobs`` models are measured at a time (each
     in its own QEMU processes). With ``rows_file``, each finished row is also appended to it
     (JSON lines), so a study stopped early keeps what it measured (``--fit-only`` fits those)."""
@@ -54,8 +57,14 @@ def run_study(models_dir: Path, kernel_sets, log=print, jobs: int = 1, rows_file
                "peak_memory_usage": record["resource_features"].get("peak_memory_usage")}
         started = time.monotonic()
         for kernels in kernel_sets:
-            m = measure(path, kernels, find_min_arena=False, x86=False, warmup=1, repeats=1)
+            # No warm-up with --profile: the first invoke's count equals the later ones' (checked
+            # by test_mcu_profile), and the profiled invoke is a second one already.
+            m = measure(path, kernels, find_min_arena=False, x86=False,
+                        warmup=0 if profile else 1, repeats=1, profile=profile)
             row[f"instructions_{kernels}"] = m.instructions_per_inference
+            if profile:
+                row[f"operator_instructions_{kernels}"] = m.operator_instructions
+                row[f"profiled_instructions_{kernels}"] = m.profiled_instructions
             row[f"arena_total_bytes_{kernels}"] = m.arena_total_bytes
             row[f"flash_bytes_{kernels}"] = m.flash_bytes
         with lock:
@@ -77,7 +86,9 @@ def write_results(rows, kernel_sets, out_dir: Path) -> dict:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+    writer = csv.DictWriter(text, fieldnames=[k for k in rows[0]
+                                              if not k.startswith("operator_instructions_")],
+                            extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     (out_dir / "latency.csv").write_text(text.getvalue())
@@ -107,6 +118,8 @@ def main(argv=None) -> int:
     p.add_argument("--fit-only", action="store_true",
                    help="measure nothing: fit and plot the rows already in DIR/rows.jsonl (what a "
                         "study stopped early measured)")
+    p.add_argument("--profile", action="store_true",
+                   help="also time each operator (for mcu.latency_fit)")
     p.add_argument("--kernels", default=",".join(KERNEL_SETS),
                    help="comma-separated kernel sets (default: cmsis-nn,reference)")
     args = p.parse_args(argv)
@@ -129,7 +142,8 @@ def main(argv=None) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
         rows_file.unlink(missing_ok=True)
         try:
-            rows = run_study(models_dir, kernel_sets, jobs=args.jobs, rows_file=rows_file)
+            rows = run_study(models_dir, kernel_sets, jobs=args.jobs, rows_file=rows_file,
+                             profile=args.profile)
         except McuError as e:
             print(f"error: {e}", file=sys.stderr)
             return 2

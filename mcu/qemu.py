@@ -33,10 +33,12 @@ class Job:
     inputs: bytes = b""           # samples * input_bytes, raw
     samples: int = 0
     calibrate_loops: int = 0
+    profile: bool = False         # also time each operator (a second, profiled interpreter)
 
     def encode(self) -> bytes:
         return struct.pack("<7I", JOB_MAGIC, self.arena_bytes, self.warmup, self.repeats,
-                           self.samples, 0, self.calibrate_loops) + self.inputs
+                           self.samples, int(self.profile),
+                           self.calibrate_loops) + self.inputs
 
 
 @dataclass

@@ -254,14 +254,20 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
 
 
 def _options(schema, op, name: str) -> dict:
-    """The builtin options a kernel's buffers depend on: a convolution's geometry."""
-    kind = {"CONV_2D": schema.Conv2DOptions,
-            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions}.get(name)
+    """The builtin options a kernel's buffers or instructions depend on: a convolution's or a
+    pooling's geometry."""
+    pooling = name in ("MAX_POOL_2D", "AVERAGE_POOL_2D")
+    kind = {"CONV_2D": schema.Conv2DOptions, "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
+            "MAX_POOL_2D": schema.Pool2DOptions, "AVERAGE_POOL_2D": schema.Pool2DOptions}.get(name)
     table = op.BuiltinOptions()
     if kind is None or table is None:
         return {}
     options = kind()
     options.Init(table.Bytes, table.Pos)
+    if pooling:
+        return {"same_padding": options.Padding() == schema.Padding.SAME,
+                "stride": (options.StrideH(), options.StrideW()),
+                "filter": (options.FilterHeight(), options.FilterWidth())}
     return {"same_padding": options.Padding() == schema.Padding.SAME,
             "stride": (options.StrideH(), options.StrideW()),
             "dilation": (options.DilationHFactor(), options.DilationWFactor())}
@@ -297,6 +303,13 @@ def analyse(path, optimize_to=None, target: str = "x86-64", kernels: str = "refe
                "reordered_arena_head_bytes": result.online_arena_head_bytes,
                "offline_plan": result.offline_plan,
                "order_search": result.search}
+    if target == "cortex-m4":
+        from .tflm_latency import UnmodelledLatencyError, predicted_instructions
+        try:
+            figures["predicted_instructions"] = predicted_instructions(model, kernels)
+        except UnmodelledLatencyError as e:      # the arena figures stand without it
+            figures["predicted_instructions"] = None
+            figures["predicted_instructions_refused"] = str(e)
     if optimize_to is not None:
         out = Path(optimize_to)
         tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
@@ -339,6 +352,10 @@ def main(argv=None) -> int:
     print(f"  optimal order: theoretical peak {figures['optimal_theoretical_peak_bytes']:,} B, "
           f"TFLM arena head {figures['optimal_arena_head_bytes']:,} B{plan}")
     print(f"  order: {' '.join(map(str, figures['operator_order']))} ({figures['order_search']})")
+    if "predicted_instructions" in figures:
+        print(f"  instructions per inference (predicted, not cycles): "
+              + (f"{figures['predicted_instructions']:,}" if figures["predicted_instructions"]
+                 is not None else f"- ({figures['predicted_instructions_refused']})"))
     if args.optimize:
         print(f"  written: {figures['optimized_file']}")
     return 0

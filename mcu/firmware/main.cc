@@ -3,7 +3,7 @@
 //
 // Command line (QEMU -semihosting-config arg=...): "fw JOB OUT". JOB is a host file holding a
 // header of little-endian uint32 words
-//   magic 'UNAS' | arena_bytes (0: all RAM left) | warmup | repeats | samples | reserved |
+//   magic 'UNAS' | arena_bytes (0: all RAM left) | warmup | repeats | samples | profile |
 //   calibrate_loops
 // followed by `samples` raw inputs (every input tensor's bytes, in order). OUT receives every
 // sample's raw outputs (every output tensor's bytes, in order). Text lines "UNAS key=value" on
@@ -13,12 +13,18 @@
 // host, one run per probe (mcu/harness.py): TFLM can write through a null pointer after a failed
 // allocation, which startup.c's MPU region turns into a fault, so a probe cannot be retried in
 // the same run.
+// Built with UNAS_PROFILE and given `profile`, a second interpreter is built on the same arena
+// after the first is gone, with a profiler that times each operator of the stored order
+// ("UNAS op_ticks=" once per operator, then "UNAS profiled_invoke_ticks="); the first
+// interpreter, and so the figures above, run without a profiler, exactly as without `profile`.
+// Without UNAS_PROFILE the image holds no profiler (the harness's plain build) and ignores it.
 #include <stdint.h>
 #include <string.h>
 
 #include "semihosting.h"
 #include "tensorflow/lite/micro/cortex_m_generic/debug_log_callback.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
+#include "tensorflow/lite/micro/micro_profiler_interface.h"
 #include "tensorflow/lite/micro/recording_micro_allocator.h"
 #include "tensorflow/lite/schema/schema_generated.h"
 
@@ -40,7 +46,7 @@ constexpr uint32_t kMagic = 0x53414E55u;  // "UNAS"
 constexpr uint32_t kHeaderWords = 7;
 
 struct Job {
-  uint32_t magic, arena_bytes, warmup, repeats, samples, reserved, calibrate_loops;
+  uint32_t magic, arena_bytes, warmup, repeats, samples, profile, calibrate_loops;
 };
 
 volatile uint32_t* const kSysTickCtrl = reinterpret_cast<volatile uint32_t*>(0xE000E010u);
@@ -71,6 +77,31 @@ uint64_t Ticks() {
 }
 
 void Print(const char* text) { semihost_print(text); }
+
+#ifdef UNAS_PROFILE
+// Ticks per operator of one invoke: TFLM's interpreter opens one event per operator, in the
+// stored order (ScopedMicroProfiler around each kernel's invoke).
+class OperatorProfiler : public tflite::MicroProfilerInterface {
+ public:
+  static constexpr uint32_t kMaxEvents = 256;
+  uint32_t BeginEvent(const char* tag) override {
+    const uint32_t handle = events_ < kMaxEvents ? events_ : kMaxEvents - 1;
+    ++events_;
+    start_[handle] = static_cast<uint32_t>(Ticks());
+    return handle;
+  }
+  void EndEvent(uint32_t handle) override {
+    ticks_[handle] = static_cast<uint32_t>(Ticks()) - start_[handle];
+  }
+  uint32_t events() const { return events_; }
+  uint32_t ticks(uint32_t i) const { return ticks_[i]; }
+
+ private:
+  uint32_t events_ = 0;
+  uint32_t start_[kMaxEvents];
+  uint32_t ticks_[kMaxEvents];
+};
+#endif  // UNAS_PROFILE
 
 // "UNAS key=value" (decimal by hand: newlib-nano's printf has no 64-bit integers).
 void PrintValue(const char* key, uint64_t value) {
@@ -135,6 +166,45 @@ __attribute__((noinline)) void CountedLoop(uint32_t loops) {
       :
       : "cc");
 }
+
+#ifdef UNAS_PROFILE
+// One invoke of a second interpreter with the profiler; its own function (not inlined) so that
+// the profiler's arrays are on the stack only while it runs, after the stack was measured.
+__attribute__((noinline)) int ProfiledInvoke(const tflite::Model* model, size_t arena_size,
+                                             const Job& job) {
+  OperatorProfiler profiler;
+  tflite::RecordingMicroAllocator* allocator =
+      tflite::RecordingMicroAllocator::Create(&__arena_start, arena_size);
+  if (allocator == nullptr) return 3;
+  tflite::MicroInterpreter interpreter(model, ModelOpResolver(), allocator, nullptr,
+                                       &profiler);
+  if (interpreter.AllocateTensors() != kTfLiteOk) return 3;
+  if (job.samples > 0) {
+    if (!SeekToSample(0, InputBytes(interpreter)) || !ReadInputs(interpreter)) return 2;
+  } else {
+    for (size_t i = 0; i < interpreter.inputs_size(); ++i) {
+      memset(interpreter.input(i)->data.raw, 0, interpreter.input(i)->bytes);
+    }
+  }
+  const uint32_t edge = *kSysTickVal;
+  while (*kSysTickVal == edge) {
+  }
+  const uint64_t start = Ticks();
+  const TfLiteStatus status = interpreter.Invoke();
+  const uint64_t ticks = Ticks() - start;
+  if (status != kTfLiteOk) {
+    Print("UNAS error=invoke\n");
+    return 6;
+  }
+  if (profiler.events() > OperatorProfiler::kMaxEvents) {
+    Print("UNAS error=too_many_operators_to_profile\n");
+    return 2;
+  }
+  for (uint32_t i = 0; i < profiler.events(); ++i) PrintValue("op_ticks", profiler.ticks(i));
+  PrintValue("profiled_invoke_ticks", ticks);
+  return 0;
+}
+#endif  // UNAS_PROFILE
 
 }  // namespace
 
@@ -277,8 +347,18 @@ int main() {
     }
   }
 
+  // The figures of the run above; the profiled run below (its profiler lives on the stack) comes
+  // after them, so that it changes none.
   PrintValue("stack_high_water", stack_high_water_bytes());
   PrintValue("heap_used", heap_used_bytes());
+
+#ifdef UNAS_PROFILE
+  if (job.profile != 0) {
+    const int status = ProfiledInvoke(model, arena_size, job);
+    if (status != 0) return status;
+  }
+#endif  // UNAS_PROFILE
+
   semihost_close(g_job);
   Print("UNAS done=1\n");
   return 0;
