@@ -254,14 +254,18 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
 
 
 def _options(schema, op, name: str) -> dict:
-    """The builtin options a kernel's buffers depend on: a convolution's geometry."""
+    """The builtin options a kernel's buffers depend on: a (transposed) convolution's geometry."""
     kind = {"CONV_2D": schema.Conv2DOptions,
-            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions}.get(name)
+            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
+            "TRANSPOSE_CONV": schema.TransposeConvOptions}.get(name)
     table = op.BuiltinOptions()
     if kind is None or table is None:
         return {}
     options = kind()
     options.Init(table.Bytes, table.Pos)
+    if name == "TRANSPOSE_CONV":                 # no dilation: always 1
+        return {"same_padding": options.Padding() == schema.Padding.SAME,
+                "stride": (options.StrideH(), options.StrideW()), "dilation": (1, 1)}
     return {"same_padding": options.Padding() == schema.Padding.SAME,
             "stride": (options.StrideH(), options.StrideW()),
             "dilation": (options.DilationHFactor(), options.DilationWFactor())}
