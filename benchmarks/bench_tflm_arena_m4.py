@@ -3,9 +3,10 @@
 ``target="cortex-m4"``) against the firmware harness's measurement (mcu.harness in QEMU): head,
 tail and total (RecordingMicroAllocator) and the smallest arena that prepares and runs (bisection
 on bytes, one firmware run per probe), for TFLM's reference kernels and for CMSIS-NN's, on the
-same models as benchmarks/bench_tflm_arena.py: the models TFLM ships (SVDF, LSTM, int16
-transpose convolution), the foreign Keras test networks and random CNN and MLP architectures from
-the search spaces, converted as the export converts them.
+same models as benchmarks/bench_tflm_arena.py: the models TFLM ships (test/data/tflm_models: SVDF,
+two LSTMs, int16 convolutions, TinyML examples), the foreign Keras test networks (plus a wide
+TRANSPOSE_CONV that CMSIS-NN runs as a convolution) and random CNN and MLP architectures from the
+search spaces, converted as the export converts them.
 
     .venv/bin/python benchmarks/bench_tflm_arena_m4.py [--cnn 10] [--mlp 5] [--seed 0]
         [--kernels reference cmsis-nn]
@@ -57,7 +58,7 @@ def main(argv=None) -> int:
     p.add_argument("--only", nargs="*", help="only the models of these names")
     args = p.parse_args(argv)
 
-    from bench_tflm_arena import _models
+    from bench_tflm_arena import FOREIGN, _models
 
     exact = {k: dict.fromkeys(FIGURES, 0) for k in args.kernels}
     counted = dict.fromkeys(args.kernels, 0)
@@ -65,7 +66,8 @@ def main(argv=None) -> int:
     print(f"{'model':<30} {'kernels':<9} {'predicted head/tail/total/min':>30}   "
           f"{'measured head/tail/total/min':>30}  {'s':>4}")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in _models(Path(tmp), args.cnn, args.mlp, args.seed):
+        for name, path in _models(Path(tmp), args.cnn, args.mlp, args.seed,
+                                  FOREIGN + ("transpose_conv_wide",)):
             if args.only and name not in args.only:
                 continue
             for kernels in args.kernels:

@@ -6,9 +6,9 @@ functions at the commit TFLM pins (``4ab83cc3cc98fb85ed6dafb55e8ca02f1628dcae``)
 ``ARM_MATH_DSP`` branches (``__ARM_FEATURE_DSP`` on a Cortex-M4), GCC's (the ARM-compiler-only
 1x1 buffer is 0) and ``KERNELS_OPTIMIZED_FOR_SPEED`` (as mcu/tflm.mk builds it). Operators
 CMSIS-NN does not replace keep the reference kernel's events. Only int8 activations are modelled
-for the replaced convolution, pooling, FULLY_CONNECTED and SOFTMAX kernels (TRANSPOSE_CONV also
-int16, SVDF and UNIDIRECTIONAL_SEQUENCE_LSTM every type their kernels take); anything else is
-refused.
+for the replaced depthwise convolution, pooling, FULLY_CONNECTED and SOFTMAX kernels (CONV_2D and
+TRANSPOSE_CONV also int16, SVDF and UNIDIRECTIONAL_SEQUENCE_LSTM every type their kernels take);
+anything else is refused.
 """
 from __future__ import annotations
 
@@ -74,6 +74,20 @@ def transpose_conv_s8_buffers(model, op) -> tuple:
     return columns * max(kh, sh) * 4, 0
 
 
+def convolve_s16_buffer(model, op) -> int:
+    """arm_convolve_wrapper_s16_get_buffer_size (DSP): two im2col columns of int16."""
+    inp, weights = _tensor(model, op, 0), _tensor(model, op, 1)
+    return 2 * inp.shape[3] * weights.shape[2] * weights.shape[1] * 2
+
+
+def _conv_events(model, op, buffer: int) -> List[Event]:
+    """cmsis_nn/conv.cc's Prepare (its bias temporary reads an output slot that does not exist:
+    none allocated); the buffer is asked for only when not empty."""
+    weights = _tensor(model, op, 1)
+    return (_inputs(op, 0, 1) + _temps(op) + [("P", 4 * weights.shape[0])] * 2
+            + _temps(op, 0, 1, 2) + ([("S", buffer)] if buffer > 0 else []))
+
+
 def depthwise_s8_buffer(model, op) -> int:
     """arm_depthwise_conv_wrapper_s8_get_buffer_size_dsp."""
     inp, _, out, (kh, kw), _, (dh, dw), (ph, pw) = _geometry(model, op)
@@ -93,16 +107,18 @@ def cmsis_nn_events(model, op, target) -> List[Event]:
     if name == "UNIDIRECTIONAL_SEQUENCE_LSTM":     # cmsis_nn/unidirectional_sequence_lstm.cc
         return _lstm_events(model, op)
     inp = _tensor(model, op, 0)
+    if name == "CONV_2D" and inp.dtype == "INT16":     # cmsis_nn/conv.cc, 16x8: its buffer only
+        bias = _tensor(model, op, 2)                  # with 64-bit or no biases
+        buffer = (convolve_s16_buffer(model, op) if bias is None or bias.dtype == "INT64"
+                  else 0)
+        return _conv_events(model, op, buffer)
     if inp.dtype != "INT8":
         raise UnmodelledKernelError(
             f"{model.source}: operator {op.index} is {name} with {inp.dtype} input, whose "
-            "CMSIS-NN kernel is not modelled (int8 CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, "
-            "pools, SOFTMAX; ADD, MUL, PAD, SVDF, LSTM, int8/int16 TRANSPOSE_CONV are)")
-    if name == "CONV_2D":             # cmsis_nn/conv.cc (its bias temporary reads an output slot
-        weights = _tensor(model, op, 1)                   # that does not exist: none allocated)
-        buffer = convolve_s8_buffer(model, op)
-        return (_inputs(op, 0, 1) + _temps(op) + [("P", 4 * weights.shape[0])] * 2
-                + _temps(op, 0, 1, 2) + ([("S", buffer)] if buffer > 0 else []))
+            "CMSIS-NN kernel is not modelled (int8 DEPTHWISE_CONV_2D, FULLY_CONNECTED, pools, "
+            "SOFTMAX; int8/int16 CONV_2D and TRANSPOSE_CONV; ADD, MUL, PAD, SVDF, LSTM are)")
+    if name == "CONV_2D":             # cmsis_nn/conv.cc
+        return _conv_events(model, op, convolve_s8_buffer(model, op))
     if name == "DEPTHWISE_CONV_2D":   # cmsis_nn/depthwise_conv.cc
         weights = _tensor(model, op, 1)
         buffer = depthwise_s8_buffer(model, op)
