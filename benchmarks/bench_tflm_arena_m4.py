@@ -9,11 +9,15 @@ TRANSPOSE_CONV that CMSIS-NN runs as a convolution) and random CNN and MLP archi
 search spaces, converted as the export converts them.
 
     .venv/bin/python benchmarks/bench_tflm_arena_m4.py [--cnn 10] [--mlp 5] [--seed 0]
-        [--kernels reference cmsis-nn]
+        [--kernels reference cmsis-nn] [--models-dir DIR ...] [--only NAME ...]
+
+``--models-dir``: every .tflite in a folder as well, e.g. the original's random generator's
+(``generate_tflite_models.py --count 20 --seed 1 --out-dir DIR``: 64x64x3 CNNs up to 250 kB).
 
 A prediction the model refuses (an operator whose kernel is not modelled) counts as not exact.
 """
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -55,8 +59,15 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--kernels", nargs="+", default=["reference", "cmsis-nn"],
                    choices=["reference", "cmsis-nn"])
+    p.add_argument("--models-dir", nargs="*", default=[], type=Path,
+                   help="folders of .tflite files to compare as well")
     p.add_argument("--only", nargs="*", help="only the models of these names")
     args = p.parse_args(argv)
+
+    for folder in args.models_dir:
+        if not sorted(folder.glob("*.tflite")):
+            print(f"error: --models-dir {folder}: no .tflite files", file=sys.stderr)
+            return 2
 
     from bench_tflm_arena import FOREIGN, _models
 
@@ -66,8 +77,11 @@ def main(argv=None) -> int:
     print(f"{'model':<30} {'kernels':<9} {'predicted head/tail/total/min':>30}   "
           f"{'measured head/tail/total/min':>30}  {'s':>4}")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in _models(Path(tmp), args.cnn, args.mlp, args.seed,
-                                  FOREIGN + ("transpose_conv_wide",)):
+        models = itertools.chain(
+            _models(Path(tmp), args.cnn, args.mlp, args.seed, FOREIGN + ("transpose_conv_wide",)),
+            ((f"{folder.name}/{path.stem}", path) for folder in args.models_dir
+             for path in sorted(folder.glob("*.tflite"))))
+        for name, path in models:
             if args.only and name not in args.only:
                 continue
             for kernels in args.kernels:
