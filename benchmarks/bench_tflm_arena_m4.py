@@ -9,8 +9,11 @@ TRANSPOSE_CONV that CMSIS-NN runs as a convolution) and random CNN and MLP archi
 search spaces, converted as the export converts them.
 
     .venv/bin/python benchmarks/bench_tflm_arena_m4.py [--cnn 10] [--mlp 5] [--seed 0]
-        [--kernels reference cmsis-nn] [--models-dir DIR ...] [--only NAME ...]
+        [--kernels reference cmsis-nn] [--exported] [--models-dir DIR ...] [--only NAME ...]
 
+``--exported``: each model of the first three kinds also as the export writes it (NAME@exported:
+resource_models.tflite_order's best operator order, with an offline memory plan where it lowers
+the head), when that differs from the converter's flatbuffer.
 ``--models-dir``: every .tflite in a folder as well, e.g. the original's random generator's
 (``generate_tflite_models.py --count 20 --seed 1 --out-dir DIR``: 64x64x3 CNNs up to 250 kB).
 
@@ -34,7 +37,7 @@ FIGURES = ("head", "tail", "total", "min")
 
 def compare(path: Path, kernels: str):
     """(predicted, measured): dicts of head, tail, total, min (bytes); predicted is the refusal's
-    message when the model refuses the model."""
+    message when resource_models refuses the model."""
     from mcu.harness import measure
     from resource_models.errors import ResourceModelError
     from resource_models.tflite import read_tflite
@@ -52,6 +55,22 @@ def compare(path: Path, kernels: str):
     return predicted, measured
 
 
+def _with_exported(models, directory: Path, exported: bool):
+    """Each (name, path), followed with ``exported`` by (NAME@exported, path) of the flatbuffer
+    deploy.export_model writes for it, when that differs."""
+    from resource_models.tflite import read_tflite
+    from resource_models.tflite_order import optimise
+
+    for name, path in models:
+        yield name, path
+        if exported:
+            flatbuffer = optimise(read_tflite(path)).flatbuffer
+            if flatbuffer != path.read_bytes():
+                written = directory / f"{name}@exported.tflite"
+                written.write_bytes(flatbuffer)
+                yield f"{name}@exported", written
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--cnn", type=int, default=10, help="random CNN architectures")
@@ -59,6 +78,8 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--kernels", nargs="+", default=["reference", "cmsis-nn"],
                    choices=["reference", "cmsis-nn"])
+    p.add_argument("--exported", action="store_true",
+                   help="also each model as the export writes it (reordered, offline plan)")
     p.add_argument("--models-dir", nargs="*", default=[], type=Path,
                    help="folders of .tflite files to compare as well")
     p.add_argument("--only", nargs="*", help="only the models of these names")
@@ -78,7 +99,8 @@ def main(argv=None) -> int:
           f"{'measured head/tail/total/min':>30}  {'s':>4}")
     with tempfile.TemporaryDirectory() as tmp:
         models = itertools.chain(
-            _models(Path(tmp), args.cnn, args.mlp, args.seed, FOREIGN + ("transpose_conv_wide",)),
+            _with_exported(_models(Path(tmp), args.cnn, args.mlp, args.seed,
+                                   FOREIGN + ("transpose_conv_wide",)), Path(tmp), args.exported),
             ((f"{folder.name}/{path.stem}", path) for folder in args.models_dir
              for path in sorted(folder.glob("*.tflite"))))
         for name, path in models:
