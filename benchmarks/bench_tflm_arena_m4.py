@@ -122,10 +122,10 @@ def main(argv=None) -> int:
                 if differ:
                     wrong.append((name, kernels, ", ".join(
                         f"{f} {predicted[f] - measured[f]:+d}" for f in differ)))
+                note = f"   DIFFERS: {', '.join(differ)}" if differ else ""
                 print(f"{name:<30} {kernels:<9} "
                       f"{'/'.join(str(predicted[f]) for f in FIGURES):>30}   {shown:>30}  "
-                      f"{time.monotonic() - start:4.0f}{'   DIFFERS: ' + ', '.join(differ) if differ else ''}",
-                      flush=True)
+                      f"{time.monotonic() - start:4.0f}{note}", flush=True)
     print()
     for kernels in args.kernels:
         e = exact[kernels]

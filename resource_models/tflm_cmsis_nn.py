@@ -17,14 +17,16 @@ from typing import List
 from .tflm_kernels import (Event, UnmodelledKernelError, _inputs, _temps, _tensor,
                            reference_events)
 
-REVERSE_TCOL_EFFICIENT_THRESHOLD = 16   # arm_nnsupportfunctions.h: input channels above which a
-#                                         transposed convolution of stride <= 2 runs as a convolution
+# arm_nnsupportfunctions.h: input channels above which a transposed convolution of stride <= 2 runs
+# as a convolution
+REVERSE_TCOL_EFFICIENT_THRESHOLD = 16
 
 REPLACED = frozenset({"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "AVERAGE_POOL_2D",
                       "MAX_POOL_2D", "ADD", "MUL", "SOFTMAX", "PAD", "TRANSPOSE_CONV", "SVDF",
                       "UNIDIRECTIONAL_SEQUENCE_LSTM"})
 # Same Prepare events as the reference kernel (OpData apart). SVDF: cmsis_nn/svdf.cc asks for the
-# reference's scratch buffers; its kernel-sums buffer (arm_svdf_s8_get_buffer_size) is 0 without MVE.
+# reference's scratch buffers; its kernel-sums buffer (arm_svdf_s8_get_buffer_size) is 0 without
+# MVE.
 SAME_AS_REFERENCE = frozenset({"MAX_POOL_2D", "ADD", "MUL", "PAD", "SVDF"})
 
 
