@@ -228,9 +228,12 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
 def target_figures(flatbuffer: bytes, graph, splits, tflm_out: np.ndarray, name: str,
                    kernels: str, samples: int) -> dict:
     """The model built into Cortex-M4 firmware (mcu/) and run on the first ``samples`` test inputs
-    (quantised exactly as for the x86 TFLM run): its figures, its outputs compared bit for bit with
-    the x86-64 TFLM interpreter's, and its int8 accuracy on those samples."""
+    (quantised exactly as for the x86 TFLM run): its figures beside resource_models' prediction of
+    its arena on that target, its outputs compared bit for bit with the x86-64 TFLM interpreter's,
+    and its int8 accuracy on those samples."""
     from mcu import McuError, measure
+    from resource_models.tflite import read_tflite
+    from resource_models.tflm_arena import arena_figures
     from utils import quantise_inputs
 
     count = min(samples, len(splits.x_test))
@@ -242,12 +245,17 @@ def target_figures(flatbuffer: bytes, graph, splits, tflm_out: np.ndarray, name:
     target_out = np.stack([sample[0][0] for sample in m.outputs])
     x86_out = tflm_out[:count]
     predicted = _predicted_classes(_dequantise(graph, target_out))
+    arena = arena_figures(read_tflite(flatbuffer), "cortex-m4", kernels)
     return {"target": "cortex-m4", "target_board": "QEMU mps2-an386 (Cortex-M4F)",
             "target_kernels": kernels,
             "target_arena_head_bytes": m.arena_head_bytes,
             "target_arena_tail_bytes": m.arena_tail_bytes,
             "target_arena_total_bytes": m.arena_total_bytes,
             "target_min_arena_bytes": m.min_arena_bytes,
+            "target_predicted_arena_head_bytes": arena.head_bytes,
+            "target_predicted_arena_tail_bytes": arena.tail_bytes,
+            "target_predicted_arena_total_bytes": arena.total_bytes,
+            "target_predicted_min_arena_bytes": arena.min_arena_bytes,
             "target_flash_bytes": m.flash_bytes,
             "target_model_flash_bytes": m.model_flash_bytes,
             "target_runtime_flash_bytes": m.runtime_flash_bytes,

@@ -22,8 +22,13 @@ sys.path.insert(0, str(ROOT / "test"))
 import numpy as np  # noqa: E402
 
 
-def _models(directory: Path, cnn: int, mlp: int, seed: int):
-    """(name, path) of every model compared: shipped, foreign, random architectures."""
+FOREIGN = ("mobilenet", "residual", "two_branch", "three_way_add", "transpose_conv",
+           "elementwise", "tiny_conv", "dense_chain")
+
+
+def _models(directory: Path, cnn: int, mlp: int, seed: int, foreign=FOREIGN):
+    """(name, path) of every model compared: shipped, foreign (test/foreign_models.py builders of
+    these names), random architectures."""
     import keras
 
     import foreign_models
@@ -33,9 +38,7 @@ def _models(directory: Path, cnn: int, mlp: int, seed: int):
 
     for path in sorted((ROOT / "test" / "data" / "tflm_models").glob("*.tflite")):
         yield path.stem, path
-    builders = [(name, getattr(foreign_models, name)) for name in
-                ("mobilenet", "residual", "two_branch", "three_way_add", "transpose_conv",
-                 "elementwise", "tiny_conv", "dense_chain")]
+    builders = [(name, getattr(foreign_models, name)) for name in foreign]
     rng = np.random.default_rng(seed)
     spaces = [("cnn", CnnSearchSpace(input_shape=(8, 8, 1), num_classes=10), cnn),
               ("mlp", MlpSearchSpace(input_shape=(64,), num_classes=10), mlp)]

@@ -254,10 +254,11 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
 
 
 def _options(schema, op, name: str) -> dict:
-    """The builtin options a kernel's buffers or instructions depend on: a convolution's or a
-    pooling's geometry."""
+    """The builtin options a kernel's buffers or instructions depend on: a (transposed)
+    convolution's or a pooling's geometry."""
     pooling = name in ("MAX_POOL_2D", "AVERAGE_POOL_2D")
     kind = {"CONV_2D": schema.Conv2DOptions, "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
+            "TRANSPOSE_CONV": schema.TransposeConvOptions,
             "MAX_POOL_2D": schema.Pool2DOptions, "AVERAGE_POOL_2D": schema.Pool2DOptions}.get(name)
     table = op.BuiltinOptions()
     if kind is None or table is None:
@@ -268,6 +269,9 @@ def _options(schema, op, name: str) -> dict:
         return {"same_padding": options.Padding() == schema.Padding.SAME,
                 "stride": (options.StrideH(), options.StrideW()),
                 "filter": (options.FilterHeight(), options.FilterWidth())}
+    if name == "TRANSPOSE_CONV":                 # no dilation: always 1
+        return {"same_padding": options.Padding() == schema.Padding.SAME,
+                "stride": (options.StrideH(), options.StrideW()), "dilation": (1, 1)}
     return {"same_padding": options.Padding() == schema.Padding.SAME,
             "stride": (options.StrideH(), options.StrideW()),
             "dilation": (options.DilationHFactor(), options.DilationWFactor())}

@@ -219,7 +219,7 @@ def arena_figures(model, target="x86-64", kernels: str = "reference") -> ArenaFi
         size = needed + (end - needed) % ALIGNMENT
         smallest = size if smallest is None else min(smallest, size)
     return ArenaFigures(target.name, kernels, head, arena.tail, head + arena.tail, smallest,
-                        target.measured and kernels == "reference")
+                        target.measured)
 
 
 MAX_SCRATCH_PER_OP = 12                 # kMaxScratchBuffersPerOp

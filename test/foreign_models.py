@@ -65,6 +65,15 @@ def transpose_conv(keras):
     return keras.Model(i, L.Conv2D(2, 1)(h))
 
 
+def transpose_conv_wide(keras):
+    """TRANSPOSE_CONV over more than 16 channels at stride 2: CMSIS-NN runs it as a convolution
+    over the upsampled input (an im2col buffer and a reversed copy of the filter)."""
+    L = keras.layers
+    i = keras.Input((5, 5, 20))
+    h = L.Conv2DTranspose(8, 3, strides=2, padding="same")(i)
+    return keras.Model(i, L.Conv2D(2, 1)(h))
+
+
 def elementwise(keras):
     """Operators μNAS never emits: CONCATENATION, MUL, SUB, TANH, LOGISTIC, LEAKY_RELU, PAD,
     STRIDED_SLICE, RELU/RELU6 layers on their own."""

@@ -1,7 +1,8 @@
 """search_state_processor.py STATE --export DIR --target cortex-m4 on a small real search: every
 exported model is also built into Cortex-M4 firmware and run in QEMU; summary.json and the table
-carry the target's figures, its outputs equal the x86-64 TFLM interpreter's bit for bit, and a
-missing toolchain is one line, exit 2, with nothing written."""
+carry the target's figures, its arena equals the one predicted from the written .tflite, its
+outputs equal the x86-64 TFLM interpreter's bit for bit, and a missing toolchain is one line,
+exit 2, with nothing written."""
 import json
 import os
 import subprocess
@@ -18,6 +19,9 @@ TARGET_KEYS = {"target", "target_kernels", "target_arena_head_bytes", "target_ar
                "target_model_flash_bytes", "target_runtime_flash_bytes", "target_data_bss_bytes",
                "target_stack_bytes", "target_instructions_per_inference", "target_samples",
                "target_bit_exact", "target_int8_accuracy", "x86_int8_accuracy_same_samples"}
+
+
+ARENA_KEYS = ("arena_head_bytes", "arena_tail_bytes", "arena_total_bytes", "min_arena_bytes")
 
 
 def processor(*args, env=None, timeout=1800):
@@ -57,6 +61,9 @@ def test_every_model_has_the_target_figures_and_is_bit_exact(exported):
         assert m["target_arena_head_bytes"] >= m["tflm_arena_head_bytes"]
         assert m["target_arena_tail_bytes"] < m["tflm_arena_tail_bytes"]
         assert m["tflite_bytes"] <= m["target_model_flash_bytes"] < m["tflite_bytes"] + 16
+        # The arena predicted from the written .tflite is the one the firmware measured.
+        assert [m[f"target_predicted_{k}"] for k in ARENA_KEYS] == [m[f"target_{k}"]
+                                                                     for k in ARENA_KEYS]
         assert f"{m['target_min_arena_bytes']:,}" in stdout
         assert f"{m['target_instructions_per_inference']:,}" in stdout
     assert "M4 instr." in stdout
