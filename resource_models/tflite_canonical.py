@@ -43,6 +43,24 @@ def canonical_flatbuffer(data: bytes, sort_operators: bool = False) -> bytes:
     return pack_model(canonical_model(model))
 
 
+def exported(converted: bytes):
+    """What the export writes for a converted model: the canonical form with the operators in the
+    structural order, reordered for the least TFLM arena head (with an offline plan where that
+    helps; :func:`resource_models.tflite_order.optimise`), then canonical again for the written
+    order. Returns (the flatbuffer, optimise's result, the converter's index of each written
+    operator)."""
+    from .tflite import read_tflite
+    from .tflite_order import optimise
+
+    schema = load_schema()
+    model = schema.ModelT.InitFromObj(schema.Model.GetRootAs(converted, 0))
+    structural = structural_order(model)
+    graph = model.subgraphs[0]
+    graph.operators = [graph.operators[i] for i in structural]
+    best = optimise(read_tflite(pack_model(canonical_model(model))))
+    return canonical_flatbuffer(best.flatbuffer), best, [structural[i] for i in best.order]
+
+
 def _options_key(op) -> tuple:
     options = op.builtinOptions
     return (op.builtinOptionsType,

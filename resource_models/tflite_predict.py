@@ -36,8 +36,7 @@ import numpy as np
 
 from .errors import ResourceModelError
 from .tflite import TfliteModel, read_tflite
-from .tflite_canonical import canonical_flatbuffer
-from .tflite_order import optimise
+from .tflite_canonical import exported
 from .tflite_rewrite import pack_model
 from .tflite_schema import load_schema
 
@@ -97,12 +96,10 @@ def converted_flatbuffer(graph) -> bytes:
 
 
 def exported_flatbuffer(converted: bytes) -> bytes:
-    """What the export writes for a converted model: the canonical form with the operators in the
-    structural order, reordered for the least TFLM arena head (and given an offline plan where that
-    helps), then canonical again for the written order. ``deploy.export_model`` calls this on the
-    real conversion; the prediction on the modelled one."""
-    start = read_tflite(canonical_flatbuffer(converted, sort_operators=True))
-    return canonical_flatbuffer(optimise(start).flatbuffer)
+    """What the export writes for a converted model (:func:`resource_models.tflite_canonical.
+    exported`): ``deploy.export_model`` writes it for the real conversion, the prediction builds it
+    for the modelled one."""
+    return exported(converted)[0]
 
 
 def _graph_key(graph):
