@@ -17,8 +17,8 @@ What the converter does, as measured on random architectures of both spaces (Ten
   dimension 3) and int32 biases with as many scales;
 - pooling becomes MAX_POOL_2D / AVERAGE_POOL_2D ('same' padding), kept even when it is 1x1;
 - an Add's zero-padded input becomes a PAD (an int32 [4, 2] paddings constant); an Add of n inputs
-  is n - 1 ADDs; where the maps are 1x1, the converter feeds each ADD's second input through a
-  RESHAPE to rank 1 (an int32 [1] shape constant);
+  is n - 1 ADDs; where the maps are 1x1 with more than one channel, the converter feeds each ADD's
+  second input through a RESHAPE to rank 1 (an int32 [1] shape constant);
 - the flatten before a Dense is a RESHAPE to [1, features] (an int32 [2] shape constant), except
   on a 1x1 map, which FULLY_CONNECTED reads as it is;
 - equal constants (shapes, paddings) are one tensor;
@@ -293,7 +293,7 @@ class _Converted:
             padded.append(x)
         y = padded[0]
         for x in padded[1:]:
-            if h == 1 and w == 1:
+            if h == 1 and w == 1 and c > 1:
                 x = self.operator("RESHAPE", [x, self.int32_constant([c])],
                                   [c])
             options = s.AddOptionsT()
