@@ -17,6 +17,9 @@ constant data, metadata, signature) and rewrites the rest:
   in tensor order, then the metadata buffers in metadata order (an ``OfflineMemoryAllocation``
   plan follows the renumbering);
 - the signature's tensors are named ``input``/``input_<i>`` and ``output_<i>``.
+- a tensor quantised with a single scale has quantised dimension 0 (per-tensor: no runtime reads
+  the dimension then; the converter writes 3 or 0 for a one-channel depthwise filter depending
+  on its weights and calibration).
 
 The model is packed with the schema's object API, byte vectors 16-byte aligned as the converter
 aligns its buffers (:func:`resource_models.tflite_rewrite.pack_model`).
@@ -196,6 +199,9 @@ def canonical_model(model):
     for old in order:
         tensor = graph.tensors[old]
         tensor.name = role.get(old, f"tensor_{new_index[old]}")
+        q = tensor.quantization
+        if q is not None and q.scale is not None and len(q.scale) == 1:
+            q.quantizedDimension = 0          # one scale: per-tensor, whatever the dimension
         if _has_data(model, tensor.buffer):
             buffers.append(old_buffers[tensor.buffer])
             tensor.buffer = len(buffers) - 1

@@ -59,7 +59,7 @@ def _rewrites_layout():
     """A network that needs every rewrite the converter makes: two branches that pool the input
     the same way (merged into one MAX_POOL_2D), an Add that zero-pads one input (PAD), an Add of
     1x1 maps with several channels (RESHAPE to rank 1) and one with a single channel (none), a
-    1x1 pooling and the flatten of a 1x1 map (none; the random CNNs flatten larger maps)."""
+    one-channel depthwise filter, a 1x1 pooling and the flatten of a 1x1 map (none; the random CNNs flatten larger maps)."""
     from cnn.network import CLASSIFIER, Layout
 
     net = Layout((9, 9, 2))
@@ -75,6 +75,7 @@ def _rewrites_layout():
     e = net.conv(y, 1, 1, 1, has_relu=True)
     f = net.conv(y, 1, 1, 1)
     z = net.add([e, f])                                            # 1x1, 1 channel: no RESHAPE
+    z = net.dwconv(z, 1, 1, has_relu=True)                        # a one-channel depthwise filter
     z = net.pool(z, (1, 1), "avg")
     z = net.dense(z, 7, activation="relu")                         # flatten of a 1x1 map
     net.dense(z, 3, name=CLASSIFIER)
