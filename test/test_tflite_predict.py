@@ -109,6 +109,20 @@ def test_prediction_models_each_rewrite_of_the_converter(rewrites):
     reshapes = [real.tensors[op.outputs[0]].shape for op in real.operators if op.name == "RESHAPE"]
     assert reshapes == [(5,)]
     assert names.count("ADD") == 3
+    # the converter gives the one-channel depthwise filter quantised dimension 3 here (0 for other
+    # weights); the export writes 0, what the prediction writes whatever the weights
+    assert _one_channel_depthwise_dimensions(converted) == [3]
+    assert _one_channel_depthwise_dimensions(exported(converted)[0]) == [0]
+
+
+def _one_channel_depthwise_dimensions(data):
+    from resource_models.tflite_schema import load_schema
+
+    model = read_tflite(data)
+    graph = load_schema().Model.GetRootAs(data, 0).Subgraphs(0)
+    return [graph.Tensors(op.inputs[1]).Quantization().QuantizedDimension()
+            for op in model.operators
+            if op.name == "DEPTHWISE_CONV_2D" and model.tensors[op.inputs[1]].shape[-1] == 1]
 
 
 def test_x86_prediction_equals_what_tflite_micro_measures(rewrites):
