@@ -255,17 +255,28 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
 
 
 def _options(schema, op, name: str) -> dict:
-    """The builtin options a kernel's buffers depend on: a convolution's geometry."""
+    """The builtin options kernels depend on: a convolution's geometry (its buffers), a pool's
+    window, and the fused activation of the operators that have one."""
     kind = {"CONV_2D": schema.Conv2DOptions,
-            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions}.get(name)
+            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
+            "AVERAGE_POOL_2D": schema.Pool2DOptions, "MAX_POOL_2D": schema.Pool2DOptions,
+            "FULLY_CONNECTED": schema.FullyConnectedOptions, "ADD": schema.AddOptions}.get(name)
     table = op.BuiltinOptions()
     if kind is None or table is None:
         return {}
     options = kind()
     options.Init(table.Bytes, table.Pos)
-    return {"same_padding": options.Padding() == schema.Padding.SAME,
-            "stride": (options.StrideH(), options.StrideW()),
-            "dilation": (options.DilationHFactor(), options.DilationWFactor())}
+    activations = {v: k for k, v in vars(schema.ActivationFunctionType).items()
+                   if not k.startswith("_")}
+    figures = {"activation": activations.get(options.FusedActivationFunction(), "UNKNOWN")}
+    if name in ("CONV_2D", "DEPTHWISE_CONV_2D", "AVERAGE_POOL_2D", "MAX_POOL_2D"):
+        figures.update(same_padding=options.Padding() == schema.Padding.SAME,
+                       stride=(options.StrideH(), options.StrideW()))
+    if name in ("CONV_2D", "DEPTHWISE_CONV_2D"):
+        figures["dilation"] = (options.DilationHFactor(), options.DilationWFactor())
+    elif name in ("AVERAGE_POOL_2D", "MAX_POOL_2D"):
+        figures["filter"] = (options.FilterHeight(), options.FilterWidth())
+    return figures
 
 
 # --- command line --------------------------------------------------------------------------------

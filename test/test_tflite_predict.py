@@ -109,6 +109,13 @@ def test_prediction_models_each_rewrite_of_the_converter(rewrites):
     reshapes = [real.tensors[op.outputs[0]].shape for op in real.operators if op.name == "RESHAPE"]
     assert reshapes == [(5,)]
     assert names.count("ADD") == 3
+    # the options a per-operator model reads (the prediction's equal the real file's, above)
+    pool = next(op for op in real.operators if op.name == "AVERAGE_POOL_2D")
+    assert pool.options == {"activation": "NONE", "same_padding": True, "stride": (1, 1),
+                            "filter": (1, 1)}
+    first = next(op for op in real.operators if op.name == "CONV_2D")
+    assert first.options == {"activation": "RELU", "same_padding": False, "stride": (1, 1),
+                             "dilation": (1, 1)}
     # the converter gives the one-channel depthwise filter quantised dimension 3 here (0 for other
     # weights); the export writes 0, what the prediction writes whatever the weights
     assert _one_channel_depthwise_dimensions(converted) == [3]
