@@ -159,7 +159,8 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
     """Convert, reorder, write and measure one Keras model (and with ``target``, build and run it
     on that microcontroller); returns its summary entry."""
     from resource_models.tflite import read_tflite
-    from resource_models.tflite_order import optimise
+    from resource_models.tflite_canonical import exported
+    from resource_models.tflite_planner import ONLINE
     from resource_models.tflm_arena import arena_figures
     from utils import (convert_to_tflite, quiet_conversion, tflite_predict, tflm_arena_usage,
                        tflm_predict)
@@ -171,11 +172,14 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
     converted = quiet_conversion(lambda: convert_to_tflite(
         model, splits.x_val, num_representative=calibration_samples))
     graph = read_tflite(converted)
-    stored = graph.memory()
-    best = optimise(graph)
-    flatbuffer = best.flatbuffer
+    # the canonical form, reordered for the least arena head: what resource_models.tflite_predict
+    # predicts from the architecture (names and numbering follow from the structure alone)
+    flatbuffer, best, converter_index = exported(converted)
+    written = read_tflite(flatbuffer)
+    converter_order = [converter_index.index(i) for i in range(len(converter_index))]
+    stored = written.memory(converter_order, offline=[ONLINE] * len(written.tensors))
     usage = tflm_arena_usage(flatbuffer)
-    predicted = arena_figures(read_tflite(flatbuffer))
+    predicted = arena_figures(written)
     if arena_limit is not None and usage["total"] > arena_limit:
         raise ExportError(f"{name}: TFLM needs an arena of {usage['total']:,} bytes, more than "
                           f"--arena-limit {arena_limit:,}")
@@ -209,8 +213,8 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
             # their int8 outputs can differ by one step (see test/test_tflite_rounding.py)
             "reference_interpreter": "LiteRT (ai-edge-litert) BUILTIN_REF kernels",
             "tflite_bytes": len(flatbuffer),
-            "theoretical_peak_bytes": best.theoretical_peak_bytes,
-            "predicted_arena_head_bytes": best.arena_head_bytes,
+            "theoretical_peak_bytes": written.memory().theoretical_peak_bytes,
+            "predicted_arena_head_bytes": predicted.head_bytes,
             "tflm_arena_head_bytes": usage["head"],
             "tflm_arena_tail_bytes": usage["tail"],
             "tflm_arena_total_bytes": usage["total"],
@@ -219,8 +223,8 @@ def export_model(model, splits, name: str, out_dir: Path, arena_limit: Optional[
             "predicted_min_arena_bytes": predicted.min_arena_bytes,
             "converter_order_theoretical_peak_bytes": stored.theoretical_peak_bytes,
             "converter_order_arena_head_bytes": stored.arena_head_bytes,
-            "operator_order": best.order,
-            "operators": [graph.operators[i].name for i in best.order],
+            "operator_order": converter_index,
+            "operators": [op.name for op in written.operators],
             "offline_memory_plan": best.offline_plan,
             "order_search": best.search, **on_target}
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -70,7 +71,7 @@ class TfliteTensor:
 
     @property
     def elements(self) -> int:
-        return int(np.prod(self.shape, dtype=np.int64)) if self.shape else 1
+        return math.prod(self.shape)          # Python ints: called for every buffer of every order
 
     @property
     def nbytes(self) -> int:
@@ -254,27 +255,35 @@ def _parse(schema, source: str, data: bytes) -> TfliteModel:
 
 
 def _options(schema, op, name: str) -> dict:
-    """The builtin options a kernel's buffers or instructions depend on: a (transposed)
-    convolution's or a pooling's geometry."""
-    pooling = name in ("MAX_POOL_2D", "AVERAGE_POOL_2D")
-    kind = {"CONV_2D": schema.Conv2DOptions, "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
+    """The builtin options kernels depend on: a (transposed) convolution's geometry (its
+    buffers, its instructions), a pool's window, and the fused activation of the operators that
+    have one."""
+    kind = {"CONV_2D": schema.Conv2DOptions,
+            "DEPTHWISE_CONV_2D": schema.DepthwiseConv2DOptions,
             "TRANSPOSE_CONV": schema.TransposeConvOptions,
-            "MAX_POOL_2D": schema.Pool2DOptions, "AVERAGE_POOL_2D": schema.Pool2DOptions}.get(name)
+            "AVERAGE_POOL_2D": schema.Pool2DOptions, "MAX_POOL_2D": schema.Pool2DOptions,
+            "FULLY_CONNECTED": schema.FullyConnectedOptions, "ADD": schema.AddOptions}.get(name)
     table = op.BuiltinOptions()
     if kind is None or table is None:
         return {}
     options = kind()
     options.Init(table.Bytes, table.Pos)
-    if pooling:
-        return {"same_padding": options.Padding() == schema.Padding.SAME,
-                "stride": (options.StrideH(), options.StrideW()),
-                "filter": (options.FilterHeight(), options.FilterWidth())}
-    if name == "TRANSPOSE_CONV":                 # no dilation: always 1
-        return {"same_padding": options.Padding() == schema.Padding.SAME,
-                "stride": (options.StrideH(), options.StrideW()), "dilation": (1, 1)}
-    return {"same_padding": options.Padding() == schema.Padding.SAME,
-            "stride": (options.StrideH(), options.StrideW()),
-            "dilation": (options.DilationHFactor(), options.DilationWFactor())}
+    activations = {v: k for k, v in vars(schema.ActivationFunctionType).items()
+                   if not k.startswith("_")}
+    figures = {}
+    if hasattr(options, "FusedActivationFunction"):
+        figures["activation"] = activations.get(options.FusedActivationFunction(), "UNKNOWN")
+    if name in ("CONV_2D", "DEPTHWISE_CONV_2D", "TRANSPOSE_CONV", "AVERAGE_POOL_2D",
+                "MAX_POOL_2D"):
+        figures.update(same_padding=options.Padding() == schema.Padding.SAME,
+                       stride=(options.StrideH(), options.StrideW()))
+    if name in ("CONV_2D", "DEPTHWISE_CONV_2D"):
+        figures["dilation"] = (options.DilationHFactor(), options.DilationWFactor())
+    elif name == "TRANSPOSE_CONV":                 # no dilation: always 1
+        figures["dilation"] = (1, 1)
+    elif name in ("AVERAGE_POOL_2D", "MAX_POOL_2D"):
+        figures["filter"] = (options.FilterHeight(), options.FilterWidth())
+    return figures
 
 
 # --- command line --------------------------------------------------------------------------------

@@ -79,7 +79,12 @@ def with_offline_plan(data: bytes, offsets: Sequence[int]) -> bytes:
         meta.name = OFFLINE_PLAN_METADATA
         meta.buffer = len(model.buffers) - 1
         model.metadata.append(meta)
-    builder = _AlignedBuilder(len(data) + 1024)
+    return pack_model(model, len(data) + 1024)
+
+
+def pack_model(model, size_hint: int = 1024) -> bytes:
+    """A ``ModelT`` packed into a .tflite flatbuffer, byte vectors aligned to 16 bytes."""
+    builder = _AlignedBuilder(size_hint)
     builder.Finish(model.Pack(builder), file_identifier=b"TFL3")
     return bytes(builder.Output())
 
