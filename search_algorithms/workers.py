@@ -24,8 +24,10 @@ kilobytes), so workers on other machines of a Ray cluster need no shared file sy
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sys
 import tempfile
 import time
 import uuid
@@ -515,7 +517,6 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
     Returns True when this call started Ray (and so should shut it down). Workers inherit this
     process's ``sys.path`` through ``PYTHONPATH``, so config files may import project modules.
     """
-    import sys
 
     import ray
     if ray.is_initialized():
@@ -541,8 +542,41 @@ def start_ray(address: Optional[str] = None, env: Optional[dict] = None) -> bool
         # job they crawl (the test suite beside two busy loops got ~3 % of a core), and the
         # workers are the search's real work. The raylet reads this when ray.init starts it.
         os.environ.setdefault("RAY_worker_niceness", "0")
-        ray.init(num_cpus=os.cpu_count(), object_store_memory=OBJECT_STORE_BYTES, **kwargs)
+        with _ray_in_own_process_groups():
+            ray.init(num_cpus=os.cpu_count(), object_store_memory=OBJECT_STORE_BYTES, **kwargs)
     return True
+
+
+@contextlib.contextmanager
+def _ray_in_own_process_groups():
+    """Start the local Ray's processes (GCS, raylet, and through the raylet the workers) outside
+    this process's process group.
+
+    ``kill %1`` of a background search, or a service manager stopping it, sends SIGTERM to the
+    whole process group. In the group, the raylet and the workers die at once; on a loaded machine
+    the driver's core worker then sees its raylet gone and exits the process (code 1) before the
+    driver's own SIGTERM handler has saved the state. Out of the group, only the driver gets the
+    signal: it saves, shuts Ray down and exits 130. Ray's children still die with the driver
+    (Ray sets PR_SET_PDEATHSIG on Linux), and they block SIGINT anyway, so Ctrl-C is unchanged.
+    Ray spawns them through ``ray._private.services.ConsolePopen``; where that is missing (another
+    Ray version) nothing changes."""
+    import ray._private.services as services
+    original = getattr(services, "ConsolePopen", None)
+    if original is None or sys.version_info < (3, 11):
+        yield
+        return
+
+    class OwnGroupPopen(original):
+        def __init__(self, *args, **kwargs):
+            if not kwargs.get("start_new_session") and kwargs.get("process_group") is None:
+                kwargs["process_group"] = 0
+            super().__init__(*args, **kwargs)
+
+    services.ConsolePopen = OwnGroupPopen
+    try:
+        yield
+    finally:
+        services.ConsolePopen = original
 
 
 class RayUnavailable(RuntimeError):

@@ -3,6 +3,7 @@ candidate retried once (after a crash, in a worker with oneDNN's rewrites off), 
 start replaced or given up, and no CPU lost to a worker killed while it was being created. One
 local Ray (2 CPUs) serves the whole module."""
 import logging
+import os
 import time
 
 import numpy as np
@@ -233,3 +234,25 @@ def test_joining_an_unreachable_cluster_is_one_line_with_a_hint():
     assert "RAY_AUTH_MODE=token" in message and "\n" not in message
     plain = _join_failure("h:1", ConnectionError("refused"))
     assert "RAY_AUTH_MODE" not in plain
+
+
+def test_ray_processes_are_outside_the_drivers_process_group():
+    """``kill %1`` of a background search signals its whole process group: Ray's processes must
+    not be in it, or the raylet dies with the driver's workers and the driver's core worker exits
+    the process (code 1) before the SIGTERM handler saves the state (seen under load)."""
+    import psutil
+
+    import ray
+
+    @ray.remote(num_cpus=0)
+    def worker_pid():
+        return os.getpid()
+
+    group = os.getpgid(0)
+    worker = ray.get(worker_pid.remote(), timeout=DEADLINE)
+    assert os.getpgid(worker) != group
+    ray_processes = [p for p in psutil.Process().children(recursive=True)
+                     if p.status() != psutil.STATUS_ZOMBIE]
+    assert ray_processes, "start_ray started Ray's processes as children"
+    inside = [(p.pid, p.name()) for p in ray_processes if os.getpgid(p.pid) == group]
+    assert not inside, f"in the driver's process group: {inside}"
