@@ -9,12 +9,13 @@ must equal what the export and the firmware measured, to the byte.
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import DEADLINE, ROOT
 
-CONFIG = ROOT / "configs" / "cnn_digits_mcu.py"
+CONFIG = Path(ROOT) / "configs" / "cnn_digits_mcu.py"
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,7 @@ def test_bounded_search_exports_firmware_that_fits_the_target_bounds(search, tmp
                               cwd=ROOT, capture_output=True, text=True, timeout=DEADLINE)
     assert exported.returncode == 0, exported.stderr[-3000:]
     summary = json.loads((out / "summary.json").read_text())
+    assert [m["id"] for m in summary["models"]] == [p.id for p in fitting]
     stack = bounds.target.stack_bytes
     for m in summary["models"]:
         predicted = m["search_target_features"]
