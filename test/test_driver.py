@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import driver
-from config import AgingEvoConfig, PruningConfig
+from config import TARGET_BOUNDS, AgingEvoConfig, PruningConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -172,7 +172,8 @@ ORIGINAL_CONFIGS = {
     "mlp_fashion.py": {BO},  # no search_algorithm
 }
 #: This project's own configs (need nothing outside this repository).
-OWN_CONFIGS = ["cnn_digits_aging.py", "cnn_digits_bo.py", "cnn_fashion_aging_cpu.py"]
+OWN_CONFIGS = ["cnn_digits_aging.py", "cnn_digits_bo.py", "cnn_digits_mcu.py", "cnn_digits_mcu_bo.py",
+               "cnn_fashion_aging_cpu.py"]
 
 
 def _importable(part: str) -> bool:
@@ -298,6 +299,8 @@ def test_configs_hold_the_originals_values(name, path, expected):
         assert value == pytest.approx(expected)
         return
     value = _value(config, path)
+    if path == "bound_config.as_dict()":   # the original's four bounds; no target bound set
+        assert all(value.pop(name) is None for name in TARGET_BOUNDS)
     if path.endswith("pruning"):
         value = ("structured" if value.structured else "unstructured", value.start_pruning_at_epoch,
                  value.finish_pruning_by_epoch, value.min_sparsity, value.max_sparsity)
