@@ -257,7 +257,8 @@ class TargetConfig:
 
     ``target``: ``"cortex-m4"`` (32-bit TFLM firmware) or ``"x86-64"`` (the ``tflite-micro``
     wheel); ``kernels``: ``"cmsis-nn"`` or ``"reference"``. ``stack_bytes``: RAM kept for the stack
-    beside TFLM's arena (target RAM = arena total + this; the firmware harness measured stack
+    beside TFLM's arena (target RAM = the smallest arena that runs + this; the firmware harness
+    measured stack
     high-water marks of about 1.9-2.3 kB for exported models). ``runtime_flash_bytes``: flash the
     runtime takes beside the model (target flash = the .tflite's bytes + this; 0: the model alone;
     ``python -m mcu MODEL`` prints a build's ``runtime_flash_bytes``). ``clock_mhz``: states the
@@ -299,7 +300,8 @@ class BoundConfig:
 
     μNAS's four bounds (error, peak memory, model size, MACs) are on its proxies. The ``target_*``
     bounds (this project's; all None by default, which leaves μNAS's behaviour unchanged) are on
-    what ``target`` pays, predicted from the architecture: RAM (TFLM's arena total + the stack),
+    what ``target`` pays, predicted from the architecture: RAM (the smallest TFLM arena that runs
+    the model + the stack),
     flash (the .tflite's bytes + the runtime's, as ``target`` says), instructions per inference,
     or milliseconds at ``target.clock_mhz``.
     """

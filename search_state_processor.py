@@ -196,7 +196,7 @@ def report(state: SearchState, error: str = "test_error") -> str:
     if columns and state.target:
         t = state.target
         lines.append(f"target figures (predicted): {t['target']} with {t['kernels']} kernels; "
-                     f"RAM = arena total + {t['stack_bytes']:,} B stack, flash = .tflite + "
+                     f"RAM = smallest arena + {t['stack_bytes']:,} B stack, flash = .tflite + "
                      f"{t['runtime_flash_bytes']:,} B runtime"
                      + (f", ms at {t['clock_mhz']:g} MHz" if t.get("clock_mhz") else ""))
     lines += [

@@ -24,7 +24,7 @@ OBJECTIVE_BOUNDS = {
 }
 #: The target's predicted figures every point records (``Point.target_features``): the .tflite's
 #: bytes, TFLM's arena head, tail and total and the smallest arena, then what the bounds compare:
-#: RAM (arena total + stack), flash (the model + the runtime's bytes the config states),
+#: RAM (the smallest arena that runs the model + stack), flash (the model + the runtime's bytes the config states),
 #: instructions per inference and milliseconds (None where the target or the config has none).
 TARGET_FEATURES = ("tflite_bytes", "arena_head_bytes", "arena_tail_bytes", "arena_total_bytes",
                    "min_arena_bytes", "ram_bytes", "flash_bytes", "instructions", "latency_ms")

@@ -88,8 +88,8 @@ def fake_target_figures(arch: FakeArchitecture, target: dict) -> dict:
     instructions = 5_000 * w * d
     clock = target.get("clock_mhz")
     return {"tflite_bytes": tflite, "arena_head_bytes": 96 * w, "arena_tail_bytes": 1_000,
-            "arena_total_bytes": arena, "min_arena_bytes": arena,
-            "ram_bytes": arena + target.get("stack_bytes", 0),
+            "arena_total_bytes": arena, "min_arena_bytes": arena + 64,
+            "ram_bytes": arena + 64 + target.get("stack_bytes", 0),
             "flash_bytes": tflite + target.get("runtime_flash_bytes", 0),
             "instructions": instructions,
             "latency_ms": None if not clock else instructions / (clock * 1e3)}

@@ -35,8 +35,8 @@ def test_target_objectives_follow_mu_nas_four_and_bound_in_bounds():
     bounds = BoundConfig(error_bound=0.5, mac_bound=10**9, target_ram_bound=6_000,
                          target_latency_ms_bound=1.0, target=TargetConfig(clock_mhz=80.0)).as_dict()
     assert active_objectives(bounds) == ["val_error", "macs", "ram_bytes", "latency_ms"]
-    small, wide = scored(0, 4, 3), scored(1, 60, 3)   # RAM 2,000 + 96 w + 1,000
-    assert small.objective("ram_bytes") == 96 * 4 + 1_000 + 2_000
+    small, wide = scored(0, 4, 3), scored(1, 60, 3)   # RAM 96 w + 1,064 + 2,000 stack
+    assert small.objective("ram_bytes") == 96 * 4 + 1_064 + 2_000
     assert in_bounds(small, bounds) and not in_bounds(wide, bounds)
     # a point without target figures (an older state) is never within a target bound
     bare = Point(2, arch(4, 3)).completed(**fake_scores(arch(4, 3)))
@@ -79,7 +79,7 @@ def test_a_search_records_target_figures_and_the_processor_shows_them(tmp_path):
                     and p.target_features["flash_bytes"] <= 20_000]
     text = ssp.report(loaded)
     assert "target_ram_bound 6,000" in text and "RAM B" in text and "instr." in text
-    assert "cortex-m4 with cmsis-nn kernels; RAM = arena total + 2,000 B stack" in text
+    assert "cortex-m4 with cmsis-nn kernels; RAM = smallest arena + 2,000 B stack" in text
     assert good, "the fake trade-off has points within these bounds"
     row = next(line for line in text.splitlines() if line.split()[:1] == [str(good[0])])
     p = next(q for q in history if q.id == good[0])
