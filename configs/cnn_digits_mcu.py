@@ -16,33 +16,16 @@ are screened before training (``screen_factor``, a search-cost option of this pr
 The export builds each model into Cortex-M4 firmware, runs it in QEMU and reports the arena,
 stack and flash it measured next to the figures the search predicted.
 """
-import keras
+import dataclasses
 
-from cnn import CnnSearchSpace
-from config import AgingEvoConfig, BoundConfig, TargetConfig, TrainingConfig
-from dataset import Digits
+from config import BoundConfig, TargetConfig
+from configs import cnn_digits_aging as base
 from search_algorithms import AgingEvoSearch
 
 search_algorithm = AgingEvoSearch
-
-training_config = TrainingConfig(
-    dataset=Digits(),
-    optimizer=lambda: keras.optimizers.Adam(learning_rate=0.01),
-    callbacks=lambda: [],
-    batch_size=64,
-    epochs=15,
-)
-
-search_config = AgingEvoConfig(
-    search_space=CnnSearchSpace(),
-    population_size=20,
-    sample_size=5,
-    initial_population_size=16,
-    rounds=80,
-    max_parallel_evaluations=2,
-    checkpoint_dir="artifacts/cnn_digits_mcu",
-    screen_factor=2.0,
-)
+training_config = base.training_config          # the same data and training
+search_config = dataclasses.replace(base.search_config, checkpoint_dir="artifacts/cnn_digits_mcu",
+                                    screen_factor=2.0)
 
 bound_config = BoundConfig(
     error_bound=0.10,

@@ -7,16 +7,9 @@ each candidate it scores with the target bounds, so every ask also predicts the 
 the candidates its GA meets (cached per architecture); the README's "Bounds on the deployment
 target" gives what that costs.
 """
-from cnn import CnnSearchSpace
-from config import BayesOptConfig
+import dataclasses
+
+from configs import cnn_digits_bo as base
 from configs.cnn_digits_mcu import bound_config, training_config  # the same task and bounds
 
-search_config = BayesOptConfig(
-    search_space=CnnSearchSpace(),
-    starting_points=5,
-    rounds=40,
-    max_parallel_evaluations=2,
-    checkpoint_dir="artifacts/cnn_digits_mcu",
-    gp_hp_criterion="ml",
-    refit_every=10,
-)
+search_config = dataclasses.replace(base.search_config, checkpoint_dir="artifacts/cnn_digits_mcu")
