@@ -122,7 +122,12 @@ def test_search_on_digits_scores_candidates_and_keeps_loadable_weights(tmp_path)
                           str(state_file(ckpt)), "--plot-dir", str(tmp_path / "plots")],
                          capture_output=True, text=True, timeout=DEADLINE, **CHILD)
     assert out.returncode == 0 and "Pareto-optimal candidates" in out.stdout, out.stderr
-    assert len(list((tmp_path / "plots").glob("*.png"))) == 4
+    # μNAS's three figures, the default target's (a Cortex-M4: RAM, flash, instructions; no
+    # milliseconds without a clock) and the progress plot
+    assert sorted(p.name for p in (tmp_path / "plots").glob("*.png")) == sorted(
+        f"pareto_{f}.png" for f in ("peak_memory_usage", "model_size", "macs", "ram_bytes",
+                                    "flash_bytes", "instructions")) + ["progress.png"]
+    assert all(p.target_features["instructions"] > 0 for p in loaded.ok_points)
 
 
 def recorded(path):
