@@ -11,21 +11,27 @@ SHAPES = [((28, 28, 1), 10), ((32, 32, 3), 10), ((8, 8, 1), 10), ((49, 40, 1), 1
           ((28, 28, 1), 2)]
 
 
+def random_weights(layer, rng) -> list:
+    """Random values for ``layer``'s weights (a batch norm's: plausible statistics, variance > 0);
+    ``[]`` for a layer without weights."""
+    weights = layer.get_weights()
+    if layer.name.endswith("_bn"):
+        g, b, m, v = weights
+        return [rng.uniform(0.5, 1.5, g.shape), rng.normal(0, 0.5, b.shape),
+                rng.normal(0, 0.5, m.shape), rng.uniform(0.5, 2, v.shape)]
+    return [rng.normal(0, 0.3, w.shape) for w in weights]
+
+
 def _randomise(model, rng, zero_share: float):
     """Random weights; with ``zero_share`` > 0, that share of some conv/dense output channels
     zeroed (never the classifier's)."""
     from cnn.network import CLASSIFIER
 
     for layer in model.layers:
-        weights = layer.get_weights()
+        weights = random_weights(layer, rng)
         if not weights:
             continue
-        if layer.name.endswith("_bn"):
-            g, b, m, v = weights
-            weights = [rng.uniform(0.5, 1.5, g.shape), rng.normal(0, 0.5, b.shape),
-                       rng.normal(0, 0.5, m.shape), rng.uniform(0.5, 2, v.shape)]
-        else:
-            weights = [rng.normal(0, 0.3, w.shape) for w in weights]
+        if not layer.name.endswith("_bn"):
             kind = type(layer).__name__
             if (zero_share and kind in ("Conv2D", "Dense") and layer.name != CLASSIFIER
                     and rng.random() < 0.7):

@@ -6,6 +6,8 @@ import json
 import numpy as np
 import pytest
 
+from random_exports import random_weights
+
 
 def _branchy_layout():
     """conv (input-fed) -> two paths (conv | dwconv + 1x1 conv) -> Add -> pool -> dense -> classifier."""
@@ -31,15 +33,10 @@ def _masked_model(layout, zeroed, seed=0):
     rng = np.random.default_rng(seed)
     model = build_keras_model(layout)
     for layer in model.layers:
-        weights = layer.get_weights()
+        weights = random_weights(layer, rng)
         if not weights:
             continue
-        if layer.name.endswith("_bn"):
-            g, b, m, v = weights
-            weights = [rng.uniform(0.5, 1.5, g.shape), rng.normal(0, 0.5, b.shape),
-                       rng.normal(0, 0.5, m.shape), rng.uniform(0.5, 2, v.shape)]
-        else:
-            weights = [rng.normal(0, 0.3, w.shape) for w in weights]
+        if not layer.name.endswith("_bn"):
             for channel in zeroed.get(layer.name, ()):
                 weights[0][..., channel] = 0.0
         layer.set_weights([w.astype(np.float32) for w in weights])
