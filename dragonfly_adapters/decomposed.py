@@ -16,11 +16,14 @@ convolutions, pooling, Add, dense) have an infinite mislabel cost (dragonfly rep
 - a group one network lacks adds nothing;
 - a group where one network has a single layer is a fractional knapsack: fill the cheapest
   partners (``c < 2``) first; done for all networks of a batch and all coefficient sets at once;
-- a group where one network has two layers and the other at most ``_TWO_ROW_MAX`` is solved in
-  closed form (the LP dual's least vertex, ``transport.two_row_partial_transports``);
-- the other groups where both networks have two or more layers are solved by POT's network
-  simplex, group by group (one problem per pair, group and coefficient set, with its own null
-  layers), on their useful layers only (``transport.cheapest_partial_transports``).
+- with POT as the solver, a group where one network has two layers and the other at most
+  ``_TWO_ROW_MAX`` is solved in closed form (the LP dual's least vertex,
+  ``transport.two_row_partial_transports``; faster than a POT call each, slower than the
+  compiled solver);
+- the other groups where both networks have two or more layers are solved group by group (one
+  problem per pair, group and coefficient set), all of a row's problems in one call
+  (``transport.cheapest_partial_transports``: compiled successive shortest paths, or POT's
+  network simplex with dragonfly's null layers).
 
 The value equals dragonfly's up to rounding (the masses are not normalised, the sums run in
 another order): ~1e-15 relative, tested to 1e-9 against ``OTMANNDistanceComputer.evaluate_single``.
@@ -33,7 +36,7 @@ import numpy as np
 from scipy.spatial.distance import cdist
 
 from dragonfly_adapters.network import ALL_LABELS, PATH_GROUPS, PATH_TYPES, layer_group
-from dragonfly_adapters.transport import (cheapest_partial_transports, null_padded,
+from dragonfly_adapters.transport import (cheapest_partial_transports, solver_name,
                                           two_row_partial_transports)
 
 #: The label groups the transport problem splits into (ip and op are groups of their own).
@@ -93,6 +96,7 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
     sc = np.asarray(struct_coeffs, dtype=float)[:, None, None]
     K, n = len(mc), batch.n
     mins = np.zeros((K, n))
+    closed_forms = solver_name() == "pot"
     parts = _split(one)
     paths_one = np.hstack((one.bkwd, one.fwd))
     half = one.bkwd.shape[1]
@@ -119,7 +123,7 @@ def distances_to_batch(one, batch: Batch, mismatch: np.ndarray, mislabel_coeffs,
                                                 grp["masses"][cols][None, :])
         counts = grp["counts"]
         rest = counts >= 2
-        if len(rows) <= _TWO_ROW_MAX:  # two layers against at most _TWO_ROW_MAX: closed form
+        if closed_forms and len(rows) <= _TWO_ROW_MAX:  # two layers against few: closed form
             pairs = rest & ((counts == 2) if len(rows) > 2 else (counts <= _TWO_ROW_MAX))
             if pairs.any():
                 mins[:, pairs] += _two_rows(cost, grp, pairs, one.masses[rows])
@@ -161,10 +165,8 @@ def _solve_rest(rows, grp, cost, networks, one, mins):
     groups (layers of different groups never exchange mass) poses the same minimum with more
     arcs, and the simplex takes longer over them."""
     which = np.nonzero(networks)[0]
-    K, n = len(mins), len(rows)
     pad, valid = grp["pad"][which], grp["valid"][which]
-    costs = null_padded(K, len(which), n, pad.shape[1], _APART)
     block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, n, width)
-    costs[:, :, :n, :-1] = np.where(valid[None, :, None, :], block, _APART)
+    costs = np.where(valid[None, :, None, :], block, _APART)
     mins[:, which] += cheapest_partial_transports(costs, one.masses[rows],
                                                   grp["pad_masses"][which])

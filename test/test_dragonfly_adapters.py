@@ -204,11 +204,14 @@ def _assert_close_to_dragonfly(got, expected, totals):
     assert (err <= bound).all(), f"worst error / bound: {np.max(err / bound)}"
 
 
+@pytest.mark.parametrize("solver", ["compiled", "pot"])
 @pytest.mark.parametrize("seed", [21, 22, 23])
-def test_decomposed_distances_equal_dragonflys(seed):
+def test_decomposed_distances_equal_dragonflys(seed, solver, monkeypatch):
     """The label-group decomposition gives dragonfly's ``evaluate_single`` values (rel 1e-9) on
     random CNNs (convolutions, depthwise, pooling, Add branches, dense) and MLPs, and their
-    morphs; for the four groups the kernel reads and for all five."""
+    morphs; for the four groups the kernel reads and for all five; with the compiled transport
+    solver and with POT's (and the closed forms it comes with)."""
+    monkeypatch.setenv("UNAS_TRANSPORT", solver)
     from dragonfly_adapters.kernel import distance_computer
     from dragonfly_adapters.network import layer_group
     from dragonfly_adapters.numpy_compat import import_dragonfly_module, numpy_patched

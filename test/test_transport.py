@@ -5,7 +5,7 @@ import numpy as np
 import ot
 import pytest
 
-from dragonfly_adapters.transport import (cheapest_partial_transports, null_padded,
+from dragonfly_adapters.transport import (cheapest_partial_transports, solver_name,
                                           two_row_partial_transports)
 
 APART = 7.65432e5  # dragonfly's stand-in for an infinite cost
@@ -59,19 +59,73 @@ def test_two_row_closed_form_is_the_transport_optimum(m):
         _assert_optimal(two_row_partial_transports(np.swapaxes(C, 1, 2), c, r), C, r, c)
 
 
-@pytest.mark.parametrize("n,m", [(1, 1), (2, 3), (3, 3), (4, 6), (7, 5), (9, 11)])
-def test_batched_simplex_is_the_transport_optimum(n, m):
+@pytest.mark.parametrize("solver", ["compiled", "pot"])
+@pytest.mark.parametrize("n,m", [(1, 1), (2, 3), (3, 3), (4, 6), (7, 5), (9, 11), (17, 21)])
+def test_batched_solvers_give_the_transport_optimum(n, m, solver):
     """K cost matrices for H problems sharing the row masses (as the decomposition poses them),
-    and padded with massless rows and columns that cost 3 (never used)."""
+    padded with massless columns that cost 3 (never used), by either solver."""
     rng = np.random.default_rng(10 * n + m)
-    K, H = 3, 200
+    K, H = 3, 200 if n * m < 100 else 40
     C, r_each, c = random_problems(rng, K * H, n, m)
     r = r_each[0]  # one network's layers against many
-    costs = null_padded(K, H, n + 1, m + 2, 3.0)
-    costs[:, :, :n, :m] = C.reshape(K, H, n, m)
-    rows = np.append(r, 0.0)
+    costs = np.full((K, H, n, m + 2), 3.0)
+    costs[:, :, :, :m] = C.reshape(K, H, n, m)
     cols = np.hstack((c.reshape(K, H, m)[0], np.zeros((H, 2))))
-    got = cheapest_partial_transports(costs, rows, cols)
+    got = cheapest_partial_transports(costs, r, cols, solver=solver)
     for k in range(K):
         _assert_optimal(got[k], C.reshape(K, H, n, m)[k], np.broadcast_to(r, (H, n)),
                         cols[:, :m])
+
+
+def test_compiled_solver_on_dense_degenerate_problems():
+    """Every pair cheap (as in the OTMANN conv groups), many exact ties and equal masses: the
+    degenerate cases of successive shortest paths, against dragonfly's formulation."""
+    rng = np.random.default_rng(7)
+    for n, m in [(5, 5), (6, 4), (12, 15)]:
+        C = rng.choice([0.25, 0.5, 1.0, 1.5], size=(300, n, m))
+        r = rng.choice([1.0, 2.0, 4.0], size=(300, n))
+        c = rng.choice([1.0, 2.0, 4.0], size=(300, m))
+        for i in range(300):
+            got = cheapest_partial_transports(C[i][None, None], r[i], c[i][None],
+                                              solver="compiled")[0, 0]
+            _assert_optimal(np.array([got]), C[i][None], r[i][None], c[i][None])
+
+
+def test_solver_choice(monkeypatch):
+    monkeypatch.setenv("UNAS_TRANSPORT", "pot")
+    assert solver_name() == "pot"
+    monkeypatch.setenv("UNAS_TRANSPORT", "compiled")
+    assert solver_name() == "compiled"  # this machine has a C compiler
+    monkeypatch.setenv("UNAS_TRANSPORT", "fast")
+    with pytest.raises(ValueError, match="UNAS_TRANSPORT='fast'"):
+        solver_name()
+
+
+def test_the_compiled_solver_is_built_once_into_its_cache(monkeypatch, tmp_path):
+    import dragonfly_adapters.transport as T
+    monkeypatch.setattr(T, "_compiled", None)
+    monkeypatch.setenv("UNAS_TRANSPORT_CACHE", str(tmp_path))
+    monkeypatch.delenv("UNAS_TRANSPORT", raising=False)
+    assert solver_name() == "compiled"
+    built = list(tmp_path.glob("partial_transport-*.so"))
+    assert len(built) == 1 and not list(tmp_path.glob("*.tmp"))
+    monkeypatch.setattr(T, "_compiled", None)
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))  # a second load compiles nothing
+    assert solver_name() == "compiled"
+
+
+def test_without_a_compiler_pot_solves_and_compiled_is_refused(monkeypatch, tmp_path, caplog):
+    import dragonfly_adapters.transport as T
+    monkeypatch.setattr(T, "_compiled", None)
+    monkeypatch.setenv("UNAS_TRANSPORT_CACHE", str(tmp_path))
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))
+    monkeypatch.delenv("UNAS_TRANSPORT", raising=False)
+    with caplog.at_level("WARNING"):
+        assert solver_name() == "pot"
+    assert "compiled solver is unavailable" in caplog.text and "no-such-cc" in caplog.text
+    with pytest.raises(T.TransportSolverUnavailable, match="no-such-cc"):
+        solver_name("compiled")
+    rng = np.random.default_rng(3)
+    C, r, c = random_problems(rng, 50, 3, 4)
+    got = cheapest_partial_transports(C[None], r[0], c)
+    _assert_optimal(got[0], C, np.broadcast_to(r[0], (50, 3)), c)
