@@ -42,6 +42,28 @@ static int by_cost(const void *a, const void *b)
     return (x->cell > y->cell) - (x->cell < y->cell);
 }
 
+/* w->order: the cells by increasing cost. Only cells that save (cost < 0) need sorting: the
+ * others (the null layers' cells included) cost 0 and follow in index order. */
+static void sort_cells(work_t *w, long N, long M)
+{
+    long k, neg = 0, zero;
+    for (k = 0; k < N * M; k++)
+        if (w->cost[k] < 0.0) { w->order[neg].key = w->cost[k]; w->order[neg].cell = k; neg++; }
+    zero = neg;
+    for (k = 0; k < N * M; k++)
+        if (!(w->cost[k] < 0.0)) { w->order[zero].key = 0.0; w->order[zero].cell = k; zero++; }
+    if (neg > 48) {
+        qsort(w->order, (size_t)neg, sizeof(keyed_t), by_cost);
+        return;
+    }
+    for (k = 1; k < neg; k++) {  /* insertion sort: stable, as qsort's tie-break on the cell */
+        keyed_t x = w->order[k];
+        long i = k - 1;
+        while (i >= 0 && w->order[i].key > x.key) { w->order[i + 1] = w->order[i]; i--; }
+        w->order[i + 1] = x;
+    }
+}
+
 /* Rebuilds the per-row and per-column lists of the B basic cells. */
 static void link_basis(work_t *w, long N, long M, long B)
 {
@@ -94,8 +116,7 @@ static double simplex(work_t *w, long N, long M)
     double value = 0.0;
 
     /* least-cost starting basis */
-    for (k = 0; k < N * M; k++) { w->order[k].key = w->cost[k]; w->order[k].cell = k; }
-    qsort(w->order, (size_t)(N * M), sizeof(keyed_t), by_cost);
+    sort_cells(w, N, M);
     for (k = 0; k < N; k++) w->alive[k] = 1;
     for (k = 0; k < M; k++) w->alive[N + k] = 1;
     for (k = 0; k < N * M && rows_left && cols_left; k++) {
