@@ -31,6 +31,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -122,14 +123,25 @@ class _Arch:  # in_bounds needs only the scores, not the architecture
         return None
 
 
-def anytime(run: dict, minutes: int) -> dict:
+def anytime(run: dict, minutes: int, epochs=None, reference: int = 0) -> dict:
+    """The run's anytime figures. Only fully trained candidates count as found (with successive
+    halving, a point below the final rung, ``epochs`` < the run's ``epochs``, does not), though
+    every point counts as trained. ``reference``: also the best in-bounds validation error among
+    the first ``reference`` candidates to finish (failed ones included) and the time the last of
+    them finished (``ref_val``, ``ref_minutes``), and when the run first had each in-bounds
+    validation error (``val_steps``)."""
     points = [Point.from_dict(p, _Arch.decode) for p in run["points"]]
-    good = [p for p in points if in_bounds(p, run["bounds"]) and p.finished_at is not None]
+    full = [p for p in points if p.rung is None or epochs is None or p.epochs == epochs]
+    good = [p for p in full if in_bounds(p, run["bounds"]) and p.finished_at is not None]
     steps, best_test = [], None     # (minutes, best test error) at each improvement
+    val_steps, best_val = [], None
     for p in sorted(good, key=lambda p: p.finished_at):
         if p.test_error is not None and (best_test is None or p.test_error < best_test):
             best_test = p.test_error
             steps.append(((p.finished_at - run["start"]) / 60, best_test))
+        if best_val is None or p.val_error < best_val:
+            best_val = p.val_error
+            val_steps.append(((p.finished_at - run["start"]) / 60, best_val))
     curve_test, curve_val = [], []
     for m in range(1, minutes + 1):
         done = [p for p in good if p.finished_at <= run["start"] + 60 * m]
@@ -137,9 +149,27 @@ def anytime(run: dict, minutes: int) -> dict:
         curve_val.append(None if best is None else best.val_error)
         curve_test.append(min((p.test_error for p in done if p.test_error is not None),
                               default=None))
-    return {"test": curve_test, "val": curve_val, "steps": steps, "trained": len(points),
-            "in_bounds": len(good), "screened": screening_totals(points).get("total", 0),
-            "failed": sum(not p.ok for p in points)}
+    out = {"test": curve_test, "val": curve_val, "steps": steps, "val_steps": val_steps,
+           "trained": len(points), "full": len(full), "in_bounds": len(good),
+           "screened": screening_totals(points).get("total", 0),
+           "failed": sum(not p.ok for p in points)}
+    if reference:
+        finished = sorted((p for p in full if p.finished_at is not None),
+                          key=lambda p: p.finished_at)[:reference]
+        if len(finished) == reference:
+            last = finished[-1].finished_at
+            out["ref_minutes"] = (last - run["start"]) / 60
+            out["ref_val"] = min((p.val_error for p in good if p.finished_at <= last),
+                                 default=None)
+    return out
+
+
+def time_to_reach(run: dict, val_error) -> Optional[float]:
+    """Minutes until the run first had an in-bounds candidate with validation error <=
+    ``val_error`` (None: never)."""
+    if val_error is None:
+        return None
+    return next((t for t, v in run["val_steps"] if v <= val_error + 1e-12), None)
 
 
 def fmt(x) -> str:
@@ -178,6 +208,37 @@ def plot(results: dict, minutes: int, path: str, title: str) -> None:
     fig.savefig(path, dpi=110)
 
 
+def print_reference(results: dict, n: int) -> None:
+    """Per seed: the default's best in-bounds validation error among its first ``n`` candidates
+    and the minutes they took; for each other variant (same seed), the minutes until it had an
+    in-bounds candidate that good, and that as a fraction of the default's time."""
+    print(f"\nTime to the default's best in-bounds val error of its first {n} candidates")
+    others = [v for v in results if v != "default"]
+    print("seed  default: val  minutes | " + " | ".join(f"{v}: minutes (fraction)"
+                                                       for v in others))
+    fractions: dict = {v: [] for v in others}
+    for seed, ref in results["default"].items():
+        if "ref_minutes" not in ref or ref["ref_val"] is None:
+            print(f"{seed:4}  the default's first {n} candidates: "
+                  + ("fewer finished" if "ref_minutes" not in ref else "none in bounds"))
+            continue
+        cells = []
+        for v in others:
+            run = results[v].get(seed)
+            t = None if run is None else time_to_reach(run, ref["ref_val"])
+            frac = None if t is None else t / ref["ref_minutes"]
+            fractions[v].append(frac)
+            cells.append("never" if t is None else f"{t:6.2f} ({frac:.2f})")
+        print(f"{seed:4}  {fmt(ref['ref_val'])} {ref['ref_minutes']:7.2f} | " + " | ".join(cells))
+    for v in others:
+        known = [f for f in fractions[v] if f is not None]
+        med = statistics.median(f if f is not None else float("inf") for f in fractions[v]) \
+            if fractions[v] else None
+        print(f"median fraction {v}: "
+              + ("-" if med is None else "never" if med == float("inf") else f"{med:.2f}")
+              + f" ({len(known)} of {len(fractions[v])} seeds reached it)")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("config")
@@ -193,6 +254,9 @@ def main(argv=None) -> int:
                                               "overriding the config's for every variant")
     p.add_argument("--plot", help="PNG file for the curves (default: none)")
     p.add_argument("--keep", help="directory to keep the runs' states and logs in")
+    p.add_argument("--reference", type=int, default=0, metavar="N",
+                   help="also report, per seed, how long each variant took to reach the best "
+                        "in-bounds validation error of the default's first N candidates")
     p.add_argument("--from-runs", metavar="DIR", help="run nothing: read the runs kept in DIR "
                    "(an earlier --keep) and print/plot them again")
     args = p.parse_args(argv)
@@ -221,7 +285,8 @@ def main(argv=None) -> int:
             else:
                 run = run_variant(args.config, options, seed, args.minutes, args.workers, work,
                                   name, args.epochs)
-            results.setdefault(variant, {})[seed] = r = anytime(run, minutes)
+            results.setdefault(variant, {})[seed] = r = anytime(run, minutes, epochs,
+                                                                args.reference)
             print(f"  trained {r['trained']} ({r['failed']} failed), in bounds {r['in_bounds']}, "
                   f"screened {r['screened']}; best in-bounds test error by minute: "
                   + " ".join(fmt(x).strip() for x in r["test"]), flush=True)
@@ -236,11 +301,13 @@ def main(argv=None) -> int:
             if len(runs) > 1:
                 med = [median([r[key][m] for r in runs.values()]) for m in range(minutes)]
                 print(f"{variant:8} {'med':>4} " + " ".join(fmt(x) for x in med))
-    print("\nvariant  seed trained failed in_bounds screened")
+    print("\nvariant  seed trained  full failed in_bounds screened   (full: at the final rung)")
     for variant, runs in results.items():
         for seed, r in runs.items():
-            print(f"{variant:8} {seed:4} {r['trained']:7} {r['failed']:6} {r['in_bounds']:9} "
-                  f"{r['screened']:8}")
+            print(f"{variant:8} {seed:4} {r['trained']:7} {r['full']:5} {r['failed']:6} "
+                  f"{r['in_bounds']:9} {r['screened']:8}")
+    if args.reference and "default" in results:
+        print_reference(results, args.reference)
     if args.plot:
         plot(results, minutes, args.plot, f"{Path(args.config).name}, {args.minutes} min, "
                                           f"{args.seeds} seed(s)")

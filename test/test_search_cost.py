@@ -328,8 +328,22 @@ def test_the_anytime_curve_is_the_best_in_bounds_test_error_finished_by_each_min
         point(3, 2.2, 0.09, 0.07),
         point(4, 2.5, None, None, None, status="failed"),
     ]}
-    curve = bench.anytime(run, 3)
+    curve = bench.anytime(run, 3, reference=3)
     assert curve["test"] == [None, 0.09, 0.07]
     assert curve["val"] == [None, 0.08, 0.08]
     assert curve["steps"] == [(1.5, 0.09), (2.2, 0.07)]
     assert (curve["trained"], curve["in_bounds"], curve["failed"]) == (5, 2, 1)
+    # the default's first 3 candidates: best in-bounds val 0.08, the third finished at 1.7 min
+    assert (curve["ref_val"], curve["ref_minutes"]) == (0.08, 1.7)
+    assert bench.time_to_reach(curve, 0.08) == 1.5 and bench.time_to_reach(curve, 0.085) == 1.5
+    assert bench.time_to_reach(curve, 0.05) is None
+
+    # with successive halving only fully trained points are found; all count as trained
+    def rung(i, minute, val, test, epochs, r):
+        return dict(point(i, minute, val, test), epochs=epochs, rung=r)
+    halving = {"start": 1000.0, "bounds": BOUNDS, "points": [
+        rung(0, 0.5, 0.05, 0.05, 1, 0),                            # in bounds after 1 epoch
+        rung(1, 1.5, 0.07, 0.06, 9, 2),
+    ]}
+    curve = bench.anytime(halving, 2, epochs=9)
+    assert curve["test"] == [None, 0.06] and (curve["trained"], curve["full"]) == (2, 1)
