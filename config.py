@@ -153,10 +153,13 @@ def _check_screening(obj):
 
 def _check_worker_recycling(obj):
     """``worker_memory_limit_mb`` / ``worker_max_candidates``: when a Ray worker is replaced;
-    ``worker_start_timeout_s``: how long one may take to start."""
+    ``worker_start_timeout_s``: how long one may take to start; ``share_dataset``: the driver
+    loads an in-memory dataset once and Ray's object store gives every worker the same read-only
+    copy (False: each worker reads and decodes its own, as μNAS's did; the arrays are the same)."""
     _int(obj, "worker_memory_limit_mb", low=1, optional=True)
     _int(obj, "worker_max_candidates", low=1, optional=True)
     _real(obj, "worker_start_timeout_s", low=0, low_open=True)
+    _bool(obj, "share_dataset")
 
 
 @dataclass
@@ -179,6 +182,7 @@ class AgingEvoConfig:
     worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
     worker_max_candidates: Optional[int] = None
     worker_start_timeout_s: float = WORKER_START_TIMEOUT_S
+    share_dataset: bool = True
     screen_factor: Optional[float] = None
     screen_max_draws: int = 50
     halving_eta: Optional[int] = None
@@ -231,6 +235,7 @@ class BayesOptConfig:
     worker_memory_limit_mb: Optional[int] = WORKER_MEMORY_LIMIT_MB
     worker_max_candidates: Optional[int] = None
     worker_start_timeout_s: float = WORKER_START_TIMEOUT_S
+    share_dataset: bool = True
     screen_factor: Optional[float] = None
     screen_max_draws: int = 50
 

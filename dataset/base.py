@@ -7,6 +7,7 @@ pipeline never limits training speed. Constructing a dataset reads nothing: conf
 """
 from __future__ import annotations
 
+import copy
 import math
 import threading
 from dataclasses import dataclass
@@ -75,13 +76,26 @@ class Dataset:
     def __repr__(self):
         return f"{type(self).__name__}(binary={self.binary}, validation_split={self.validation_split})"
 
-    # Datasets travel to Ray workers by pickle: send the recipe, not the loaded arrays.
+    # Datasets travel to Ray workers by pickle: send the recipe, not the loaded arrays (unless it
+    # is a ``travelling_loaded`` copy).
     def __getstate__(self):
         state = self.__dict__.copy()
-        state["_splits"] = None
+        if not state.get("_travel_loaded"):
+            state["_splits"] = None
         state["_tensors"] = None
         state["_lock"] = None
         return state
+
+    def travelling_loaded(self) -> "Dataset":
+        """A copy of this dataset, loaded here, that pickles with its loaded splits (this one is
+        left as it was). Put into Ray's object store once, the arrays reach every worker on a
+        machine as one shared, read-only copy (no worker reads, decodes or holds its own), and
+        workers on other machines need no copy of the data files."""
+        twin = copy.copy(self)
+        twin._splits, twin._tensors, twin._lock = None, None, threading.Lock()
+        twin._travel_loaded = True
+        twin.splits()
+        return twin
 
     def __setstate__(self, state):
         self.__dict__.update(state)

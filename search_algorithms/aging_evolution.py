@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import time
 from pathlib import Path
 from typing import Any, Callable, List, Optional
 
@@ -212,14 +213,29 @@ class AgingEvoSearch:
             store.adopt(rung_weights_dir(weights_dir(load_from)), [p.id for p in oracle.history])
         return store
 
-    def _evaluator_factory(self, threads):
+    def _evaluator_factory(self, threads, training_config=None):
         if self.evaluator_factory is not None:
             return self.evaluator_factory
         from search_algorithms.evaluator import CandidateEvaluator
-        return functools.partial(CandidateEvaluator, self.space, self.training_config,
+        return functools.partial(CandidateEvaluator, self.space,
+                                 training_config or self.training_config,
                                  seed=self.seed, threads=threads,
                                  target=self.bound_config.target.as_dict(),
                                  target_bounded=self.bound_config.bounds_target)
+
+    def _shared_data_config(self):
+        """The training config with its dataset loaded here, once, to travel to the workers with
+        its arrays (``Dataset.travelling_loaded``), or None where the dataset streams its data
+        from files (each worker reads them) or ``share_dataset`` is off."""
+        dataset = self.training_config.dataset
+        if not getattr(self.config, "share_dataset", True) \
+                or not hasattr(dataset, "travelling_loaded"):
+            return None
+        start = time.monotonic()
+        shared = dataclasses.replace(self.training_config, dataset=dataset.travelling_loaded())
+        log.info("Loaded %s once for the workers in %.1f s", type(dataset).__name__,
+                 time.monotonic() - start)
+        return shared
 
     def _ray_pool(self) -> RayPool:
         import ray
@@ -229,7 +245,7 @@ class AgingEvoSearch:
                    or default_workers(cpus, gpus, resources.get("memory")))
         cpus_per_worker, gpus_per_worker = worker_resources(workers, cpus, gpus)
         threads = max(1, int(cpus_per_worker))
-        return RayPool(self._evaluator_factory(threads), workers,
+        return RayPool(self._evaluator_factory(threads, self._shared_data_config()), workers,
                        num_cpus=cpus_per_worker, num_gpus=gpus_per_worker,
                        recycling=Recycling.of(self.config),
                        start_timeout=getattr(self.config, "worker_start_timeout_s",

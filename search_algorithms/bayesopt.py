@@ -330,11 +330,11 @@ class BayesOpt(AgingEvoSearch):
         epochs = int(self.training_config.epochs)
         return (max(1, int(0.3 * epochs)), epochs)
 
-    def _evaluator_factory(self, threads):
+    def _evaluator_factory(self, threads, training_config=None):
         """As μNAS's BO: a pruned candidate's model size counts its non-zero weights
         (``model_size(sparse=True)``) for structured pruning too, where aging evolution counts the
         reduced network's weights."""
-        factory = super()._evaluator_factory(threads)
+        factory = super()._evaluator_factory(threads, training_config)
         if self.evaluator_factory is not None or self.pruning is None:
             return factory
         return functools.partial(factory, sparse_size=True)

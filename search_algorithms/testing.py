@@ -4,6 +4,7 @@ Architectures are ``{"width": w, "depth": d}``; the fake evaluator scores them w
 deterministic error/resource trade-off (wider and deeper = more accurate and more expensive) and can
 be told to fail, sleep or kill its worker for chosen candidates. Used by the tests and by
 ``benchmarks/bench_search.py --fake``; importable by Ray workers (no test-only paths).
+``CountingDummy``: random data that notes which process loads it.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import Collection, Optional
 import numpy as np
 
 from architecture import ARCHITECTURE_CLASSES, Architecture
+from dataset import Dummy
 from schema_types import Discrete
 from search_algorithms.points import Point
 from search_space import SearchSpace
@@ -204,3 +206,26 @@ class StallingStart:
         evaluator = FakeEvaluator(**self.kwargs)
         (built / name).touch()
         return evaluator
+
+
+
+class CountingDummy(Dummy):
+    """A ``dataset.Dummy`` that appends a line to the file ``log`` in whichever process loads
+    its arrays (``load <pid>``) or turns them into the trainer's tensors (``tensors <pid>
+    <writeable>``: False where the arrays are a read-only shared copy)."""
+
+    def __init__(self, log: str, **kwargs):
+        super().__init__(**kwargs)
+        self.log = log
+
+    def _note(self, line: str) -> None:
+        with open(self.log, "a") as f:
+            f.write(line + "\n")
+
+    def _load_arrays(self):
+        self._note(f"load {os.getpid()}")
+        return super()._load_arrays()
+
+    def _split_tensors(self, split):
+        self._note(f"tensors {os.getpid()} {self._arrays(split)[0].flags.writeable}")
+        return super()._split_tensors(split)
