@@ -22,8 +22,8 @@ convolutions, pooling, Add, dense) have an infinite mislabel cost (dragonfly rep
   compiled solver);
 - the other groups where both networks have two or more layers are solved group by group (one
   problem per pair, group and coefficient set), all of a row's problems in one call
-  (``transport.cheapest_partial_transports``: compiled successive shortest paths, or POT's
-  network simplex with dragonfly's null layers).
+  (``transport.group_transports``: the compiled transportation simplex, gathering each problem
+  from the group's cost block itself, or POT's network simplex with dragonfly's null layers).
 
 The value equals dragonfly's up to rounding (the masses are not normalised, the sums run in
 another order): ~1e-15 relative, tested to 1e-9 against ``OTMANNDistanceComputer.evaluate_single``.
@@ -36,14 +36,13 @@ import numpy as np
 from scipy.spatial.distance import cdist
 
 from dragonfly_adapters.network import ALL_LABELS, PATH_GROUPS, PATH_TYPES, layer_group
-from dragonfly_adapters.transport import (cheapest_partial_transports, solver_name,
+from dragonfly_adapters.transport import (group_transports, solver_name,
                                           two_row_partial_transports)
 
 #: The label groups the transport problem splits into (ip and op are groups of their own).
 SPLIT_GROUPS = ["ip", "op", "conv", "pool", "aggr", "dense"]
 _GROUP_OF_LABEL = np.array([SPLIT_GROUPS.index(layer_group(lab) or lab) for lab in ALL_LABELS])
 _TWO_ROW_MAX = 4  # two layers against at most this many: closed form
-_APART = 3.0  # the cost of pairs that never exchange mass (2 or more: see transport.py)
 _PATH_COLUMNS = 2 * len(PATH_GROUPS) * len(PATH_TYPES)  # backward and forward path lengths
 
 
@@ -160,13 +159,10 @@ def _two_rows(cost, grp, networks, masses):
 
 def _solve_rest(rows, grp, cost, networks, one, mins):
     """A group where both networks have more layers than the closed forms take: one partial
-    transport per (network of ``networks``, coefficient set), all built at once, padded to the
-    group's width with massless layers (``transport.py``). One group at a time: a union of the
-    groups (layers of different groups never exchange mass) poses the same minimum with more
-    arcs, and the simplex takes longer over them."""
+    transport per (network of ``networks``, coefficient set), in one call
+    (``transport.group_transports``). One group at a time: a union of the groups (layers of
+    different groups never exchange mass) poses the same minimum with more arcs, and the
+    simplex takes longer over them."""
     which = np.nonzero(networks)[0]
-    pad, valid = grp["pad"][which], grp["valid"][which]
-    block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, networks, n, width)
-    costs = np.where(valid[None, :, None, :], block, _APART)
-    mins[:, which] += cheapest_partial_transports(costs, one.masses[rows],
-                                                  grp["pad_masses"][which])
+    mins[:, which] += group_transports(cost, one.masses[rows], grp["pad"][which],
+                                       grp["counts"][which], grp["masses"])

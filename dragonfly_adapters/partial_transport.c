@@ -237,3 +237,44 @@ long partial_transports(long P, long n, long m, const double *gains, const doubl
     free(d); free(l); free(c); free(o);
     return left;
 }
+
+/* The problems of one label group of one network against H others, gathered here from the
+ * group's cost block: cost (K x n x L; the group's n layers of this network against the L layers
+ * of all others, side by side), row masses r (n), per other network h its layers' indices
+ * pad (H x w, the first counts[h] valid) into the block's columns and their masses (L).
+ * Problem (k, h): gains cost[k][i][pad[h][j]] - 2 (a pair may exchange mass where that is < 0),
+ * rows r, columns masses[pad[h][j]]. out: K x H values. Returns as partial_transports. */
+long group_transports(long K, long n, long L, const double *cost, const double *r, long H,
+                      long w, const long *pad, const long *counts, const double *masses,
+                      double *out)
+{
+    long k, h, i, j, left = 0, N = n + 1, M = w + 1, B = N + M;
+    work_t ws;
+    double *d = malloc(sizeof(double) * (size_t)(N * M + 2 * (N + M) + 2 * M + B + n * w + w));
+    long *l = malloc(sizeof(long) * (size_t)(4 * B + 3 * (N + M) + w));
+    char *c = malloc((size_t)(2 * (N + M)));
+    keyed_t *o = malloc(sizeof(keyed_t) * (size_t)(N * M));
+    double *g, *cols;
+    if (!d || !l || !c || !o) { free(d); free(l); free(c); free(o); return -1; }
+    ws.cost = d; ws.supply = d + N * M; ws.demand = ws.supply + N; ws.u = ws.demand + M;
+    ws.v = ws.u + N; ws.bx = ws.v + M;
+    g = ws.bx + B; cols = g + n * w;
+    ws.order = o; ws.bi = l; ws.bj = ws.bi + B; ws.row_head = ws.bj + B;
+    ws.col_head = ws.row_head + N; ws.row_next = ws.col_head + M; ws.col_next = ws.row_next + B;
+    ws.queue = ws.col_next + B; ws.via = ws.queue + N + M;
+    ws.alive = c; ws.seen = c + N + M;
+    for (k = 0; k < K; k++) {
+        const double *ck = cost + k * n * L;
+        for (h = 0; h < H; h++) {
+            const long *ph = pad + h * w;
+            long m = counts[h] < w ? counts[h] : w;
+            for (i = 0; i < n; i++)
+                for (j = 0; j < m; j++) g[i * m + j] = ck[i * L + ph[j]] - 2.0;
+            for (j = 0; j < m; j++) cols[j] = masses[ph[j]];
+            out[k * H + h] = m ? solve_one(&ws, n, m, g, r, cols, ws.via + N + M) : 0.0;
+            if (isnan(out[k * H + h])) left++;
+        }
+    }
+    free(d); free(l); free(c); free(o);
+    return left;
+}

@@ -43,7 +43,7 @@ _SAVED = 2 * NULL_COST  # what a unit moved instead of left unmatched saves
 SOLVERS = ("auto", "compiled", "pot")
 _SOURCE = Path(__file__).with_name("partial_transport.c")
 _lock = threading.Lock()
-_compiled = None  # the loaded function, False once found impossible
+_compiled = None  # the loaded library, False once found impossible
 _compiled_error = [""]  # why it is impossible
 
 
@@ -83,13 +83,16 @@ def _build(source: Path, cache: Path) -> Path:
 
 
 def _load():
-    """The compiled ``partial_transports`` function (built on first use)."""
+    """The compiled library (built on first use), its functions' signatures set."""
     lib = ctypes.CDLL(str(_build(_SOURCE, transport_cache_dir())))
-    fn = lib.partial_transports
-    array = np.ctypeslib.ndpointer(dtype=np.float64, flags="C_CONTIGUOUS")
-    fn.argtypes = [ctypes.c_long, ctypes.c_long, ctypes.c_long, array, array, array, array]
-    fn.restype = ctypes.c_long
-    return fn
+    real = np.ctypeslib.ndpointer(dtype=np.float64, flags="C_CONTIGUOUS")
+    index = np.ctypeslib.ndpointer(dtype=np.int_, flags="C_CONTIGUOUS")  # C long
+    size = ctypes.c_long
+    lib.partial_transports.argtypes = [size, size, size, real, real, real, real]
+    lib.group_transports.argtypes = [size, size, size, real, real, size, size, index, index,
+                                     real, real]
+    lib.partial_transports.restype = lib.group_transports.restype = ctypes.c_long
+    return lib
 
 
 def solver_name(requested: Optional[str] = None) -> str:
@@ -134,11 +137,50 @@ def cheapest_partial_transports(costs: np.ndarray, row_masses: np.ndarray,
     rows = np.ascontiguousarray(np.broadcast_to(r, (K, H, n)).reshape(K * H, n))
     cols = np.ascontiguousarray(np.broadcast_to(c, (K, H, m)).reshape(K * H, m))
     out = np.empty(K * H)
-    left = _compiled(K * H, n, m, gains, rows, cols, out)
+    left = _compiled.partial_transports(K * H, n, m, gains, rows, cols, out)
+    return _pot_where_given_up(out.reshape(K, H), left, lambda: costs, r, c)
+
+
+def group_transports(cost: np.ndarray, row_masses: np.ndarray, pad: np.ndarray,
+                     counts: np.ndarray, layer_masses: np.ndarray) -> np.ndarray:
+    """``(K, H)`` minima of one network's ``n`` layers of a label group against ``H`` others',
+    gathered in C from the group's cost block: ``cost`` ``(K, n, L)`` (against the ``L`` layers of
+    all the others side by side), ``row_masses`` ``(n,)``, ``pad`` ``(H, w)`` each network's
+    layers' indices into the block (the first ``counts[h]`` valid), ``layer_masses`` ``(L,)``.
+    The same problems as ``cheapest_partial_transports`` on the gathered costs (padded with
+    massless layers that never exchange mass), without building them in numpy."""
+    K, n, L = cost.shape
+    H, w = pad.shape
+    cost = np.ascontiguousarray(cost, dtype=float)
+    r = np.ascontiguousarray(row_masses, dtype=float)
+    pad = np.ascontiguousarray(pad, dtype=np.int_)
+    counts = np.ascontiguousarray(counts, dtype=np.int_)
+    masses = np.ascontiguousarray(layer_masses, dtype=float)
+
+    def gathered():
+        valid = np.arange(w)[None, :] < counts[:, None]
+        block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, H, n, w)
+        return np.where(valid[None, :, None, :], block, 2 * _SAVED)
+
+    if K * H == 0 or n == 0 or w == 0:
+        return np.zeros((K, H))
+    if solver_name() == "pot":
+        return _pot_transports(gathered(), np.broadcast_to(r, (H, n)),
+                               np.where(np.arange(w)[None, :] < counts[:, None], masses[pad], 0.0))
+    out = np.empty(K * H)
+    left = _compiled.group_transports(K, n, L, cost, r, H, w, pad, counts, masses, out)
+    cols = np.where(np.arange(w)[None, :] < counts[:, None], masses[pad], 0.0) if left else None
+    return _pot_where_given_up(out.reshape(K, H), left, gathered, np.broadcast_to(r, (H, n)),
+                               cols)
+
+
+def _pot_where_given_up(values, left, costs, r, c):
+    """``values`` from the compiled solver, with the problems it gave up on (NAN; never seen)
+    solved by POT. ``costs``: a function giving the ``(K, H, n, m)`` costs (built only then)."""
     if left < 0:
-        raise MemoryError("partial_transports: out of memory")
-    values = out.reshape(K, H)
-    if left:  # given up on (never seen): POT's simplex for those
+        raise MemoryError("partial transports: out of memory")
+    if left:
+        costs = costs()
         k, h = np.nonzero(np.isnan(values))
         values[k, h] = _pot_transports(costs[k, h][None], r[h], c[h])[0]
     return values

@@ -129,3 +129,19 @@ def test_without_a_compiler_pot_solves_and_compiled_is_refused(monkeypatch, tmp_
     C, r, c = random_problems(rng, 50, 3, 4)
     got = cheapest_partial_transports(C[None], r[0], c)
     _assert_optimal(got[0], C, np.broadcast_to(r[0], (50, 3)), c)
+
+
+def test_problems_the_compiled_solver_gives_up_on_are_solved_by_pot():
+    """(It has never given up: a guard against cycling.) The NaN entries, and only those, are
+    replaced by POT's optimum of the same problems."""
+    from dragonfly_adapters.transport import _pot_where_given_up
+    rng = np.random.default_rng(5)
+    C, r, c = random_problems(rng, 6, 3, 4)
+    r = np.broadcast_to(r[0], (6, 3))
+    values = np.arange(6.0)[None, :].copy()
+    values[0, [1, 4]] = np.nan
+    got = _pot_where_given_up(values, 2, lambda: C[None], r, c)
+    expected = np.array([dragonfly_value(*p) for p in zip(C, r, c)])
+    assert got[0, 1] == pytest.approx(expected[1], abs=1e-12)
+    assert got[0, 4] == pytest.approx(expected[4], abs=1e-12)
+    assert list(got[0, [0, 2, 3, 5]]) == [0.0, 2.0, 3.0, 5.0]
