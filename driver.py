@@ -307,6 +307,12 @@ def main(argv=None) -> int:
     except ValueError as e:  # e.g. no bounded objective left (unstructured pruning)
         print(f"error: {args.config}: {_one_line(e)}", file=sys.stderr)
         return EXIT_USAGE
+    from config import BayesOptConfig
+    from dragonfly_adapters.transport import solver_setting_problem  # BO's distance solver
+    problem = solver_setting_problem(build=isinstance(search_config, BayesOptConfig))
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     problem = _checkpoint_dir_problem(search_config.checkpoint_dir)
     if problem:
         where = ("--checkpoint-dir" if args.checkpoint_dir is not None

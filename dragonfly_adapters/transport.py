@@ -119,6 +119,21 @@ def solver_name(requested: Optional[str] = None) -> str:
 
 
 
+def solver_setting_problem(build: bool = False) -> str:
+    """What is wrong with ``UNAS_TRANSPORT`` as set (one line; '' if nothing), for the driver to
+    report before any worker starts; ``build``: also build the compiled solver now if it is
+    required (``compiled``) and report why it cannot be."""
+    want = (os.environ.get("UNAS_TRANSPORT") or "auto").strip().lower()
+    if want not in SOLVERS:
+        return f"UNAS_TRANSPORT={want!r}: must be one of {', '.join(SOLVERS)}"
+    if build and want == "compiled":
+        try:
+            solver_name()
+        except TransportSolverUnavailable as e:
+            return str(e)
+    return ""
+
+
 def cheapest_partial_transports(costs: np.ndarray, row_masses: np.ndarray,
                                 col_masses: np.ndarray, solver: Optional[str] = None
                                 ) -> np.ndarray:

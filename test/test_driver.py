@@ -105,6 +105,14 @@ def test_bad_command_line_values_exit_2(tmp_path):
     assert result.returncode == 2 and "--rounds: must be >= 1" in result.stderr
 
 
+def test_a_bad_transport_solver_setting_exits_2(tmp_path, monkeypatch):
+    monkeypatch.setenv("UNAS_TRANSPORT", "fastest")
+    result = run_driver(write(tmp_path, GOOD))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == \
+        ["error: UNAS_TRANSPORT='fastest': must be one of auto, compiled, pot"]
+
+
 def test_overrides_are_applied(tmp_path):
     config = driver.load_config(write(tmp_path, GOOD))
     args = driver.parse_args([str(tmp_path / "cfg.py"), "--rounds", "7", "--epochs", "2",
