@@ -30,8 +30,8 @@ typedef struct {
 typedef struct {
     keyed_t *order;       /* N x M cells by cost */
     double *cost;         /* N x M */
-    double *supply, *demand, *u, *v, *bx;
-    long *bi, *bj, *row_head, *col_head, *row_next, *col_next, *queue, *via;
+    double *supply, *demand, *u, *v, *bx, *extra;
+    long *bi, *bj, *row_head, *col_head, *row_next, *col_next, *queue, *via, *col_of;
     char *alive, *seen;
 } work_t;
 
@@ -174,8 +174,9 @@ static double simplex(work_t *w, long N, long M)
 /* One problem: its useful rows and columns (the caller pads problems to a common width with
  * massless columns) and the null layers, then the simplex. */
 static double solve_one(work_t *w, long n, long m, const double *g, const double *r0,
-                        const double *c0, long *col_of)
+                        const double *c0)
 {
+    long *col_of = w->col_of;
     long i, j, nn = 0, mm = 0, N, M;
     double R = 0.0, D = 0.0;
     for (j = 0; j < m; j++) {
@@ -211,30 +212,43 @@ static double solve_one(work_t *w, long n, long m, const double *g, const double
     return simplex(w, N, M);
 }
 
+/* Workspace for problems of at most n rows and m columns (plus the null layers), with `extra`
+ * doubles at w->extra (the caller's own), freed by work_free. 0 when out of memory. */
+static int work_alloc(work_t *w, long n, long m, long extra)
+{
+    long N = n + 1, M = m + 1, B = N + M;
+    double *d = malloc(sizeof(double) * (size_t)(N * M + 2 * (N + M) + B + extra + 1));
+    long *l = malloc(sizeof(long) * (size_t)(4 * B + 3 * (N + M) + m));
+    char *c = malloc((size_t)(2 * (N + M)));
+    keyed_t *o = malloc(sizeof(keyed_t) * (size_t)(N * M));
+    if (!d || !l || !c || !o) { free(d); free(l); free(c); free(o); return 0; }
+    w->cost = d; w->supply = d + N * M; w->demand = w->supply + N; w->u = w->demand + M;
+    w->v = w->u + N; w->bx = w->v + M; w->extra = w->bx + B;
+    w->order = o; w->bi = l; w->bj = w->bi + B; w->row_head = w->bj + B;
+    w->col_head = w->row_head + N; w->row_next = w->col_head + M; w->col_next = w->row_next + B;
+    w->queue = w->col_next + B; w->via = w->queue + N + M; w->col_of = w->via + N + M;
+    w->alive = c; w->seen = c + N + M;
+    return 1;
+}
+
+static void work_free(work_t *w)
+{
+    free(w->cost); free(w->bi); free(w->alive); free(w->order);
+}
+
 /* Solves P problems laid out contiguously (gains P x n x m, rows P x n, columns P x m) into
  * out (P). Returns the number of problems left NAN (see above), or -1 when out of memory. */
 long partial_transports(long P, long n, long m, const double *gains, const double *rows,
                         const double *cols, double *out)
 {
-    long p, left = 0, N = n + 1, M = m + 1, B = N + M;
+    long p, left = 0;
     work_t w;
-    double *d = malloc(sizeof(double) * (size_t)(N * M + 2 * (N + M) + 2 * M + B));
-    long *l = malloc(sizeof(long) * (size_t)(4 * B + 3 * (N + M) + m));
-    char *c = malloc((size_t)(2 * (N + M)));
-    keyed_t *o = malloc(sizeof(keyed_t) * (size_t)(N * M));
-    if (!d || !l || !c || !o) { free(d); free(l); free(c); free(o); return -1; }
-    w.cost = d; w.supply = d + N * M; w.demand = w.supply + N; w.u = w.demand + M;
-    w.v = w.u + N; w.bx = w.v + M;
-    w.order = o; w.bi = l; w.bj = w.bi + B; w.row_head = w.bj + B;
-    w.col_head = w.row_head + N; w.row_next = w.col_head + M; w.col_next = w.row_next + B;
-    w.queue = w.col_next + B; w.via = w.queue + N + M;
-    w.alive = c; w.seen = c + N + M;
+    if (!work_alloc(&w, n, m, 0)) return -1;
     for (p = 0; p < P; p++) {
-        out[p] = solve_one(&w, n, m, gains + p * n * m, rows + p * n, cols + p * m,
-                           w.via + N + M);
+        out[p] = solve_one(&w, n, m, gains + p * n * m, rows + p * n, cols + p * m);
         if (isnan(out[p])) left++;
     }
-    free(d); free(l); free(c); free(o);
+    work_free(&w);
     return left;
 }
 
@@ -248,21 +262,12 @@ long group_transports(long K, long n, long L, const double *cost, const double *
                       long w, const long *pad, const long *counts, const double *masses,
                       double *out)
 {
-    long k, h, i, j, left = 0, N = n + 1, M = w + 1, B = N + M;
+    long k, h, i, j, left = 0;
     work_t ws;
-    double *d = malloc(sizeof(double) * (size_t)(N * M + 2 * (N + M) + 2 * M + B + n * w + w));
-    long *l = malloc(sizeof(long) * (size_t)(4 * B + 3 * (N + M) + w));
-    char *c = malloc((size_t)(2 * (N + M)));
-    keyed_t *o = malloc(sizeof(keyed_t) * (size_t)(N * M));
     double *g, *cols;
-    if (!d || !l || !c || !o) { free(d); free(l); free(c); free(o); return -1; }
-    ws.cost = d; ws.supply = d + N * M; ws.demand = ws.supply + N; ws.u = ws.demand + M;
-    ws.v = ws.u + N; ws.bx = ws.v + M;
-    g = ws.bx + B; cols = g + n * w;
-    ws.order = o; ws.bi = l; ws.bj = ws.bi + B; ws.row_head = ws.bj + B;
-    ws.col_head = ws.row_head + N; ws.row_next = ws.col_head + M; ws.col_next = ws.row_next + B;
-    ws.queue = ws.col_next + B; ws.via = ws.queue + N + M;
-    ws.alive = c; ws.seen = c + N + M;
+    if (!work_alloc(&ws, n, w, n * w + w)) return -1;
+    g = ws.extra;
+    cols = g + n * w;
     for (k = 0; k < K; k++) {
         const double *ck = cost + k * n * L;
         for (h = 0; h < H; h++) {
@@ -271,10 +276,10 @@ long group_transports(long K, long n, long L, const double *cost, const double *
             for (i = 0; i < n; i++)
                 for (j = 0; j < m; j++) g[i * m + j] = ck[i * L + ph[j]] - 2.0;
             for (j = 0; j < m; j++) cols[j] = masses[ph[j]];
-            out[k * H + h] = m ? solve_one(&ws, n, m, g, r, cols, ws.via + N + M) : 0.0;
+            out[k * H + h] = m ? solve_one(&ws, n, m, g, r, cols) : 0.0;
             if (isnan(out[k * H + h])) left++;
         }
     }
-    free(d); free(l); free(c); free(o);
+    work_free(&ws);
     return left;
 }
