@@ -2,10 +2,10 @@
 
     .venv/bin/python benchmarks/bench_search.py [--rounds N] [--epochs E] [--workers 1,2]
                                                 [--repeats R] [--make-search [--no-throughput]]
-                                                [--fake]
+                                                [--fake] [--config CONFIG] [--share-dataset on|off]
 
-Throughput: the digits config (``configs/cnn_digits_aging.py``) searched for ``--rounds``
-candidates with each worker count. Every candidate is a random architecture drawn from the same
+Throughput: the digits config (``configs/cnn_digits_aging.py``, or ``--config``) searched for
+``--rounds`` candidates with each worker count. Every candidate is a random architecture drawn from the same
 seed (the initial population is made as large as the run), so each run trains exactly the same
 candidates whatever order they finish in. The time is that of ``AgingEvoSearch.search()`` with
 Ray already started: worker start-up (TensorFlow import, data loading) included. One worker gets
@@ -13,6 +13,8 @@ all the CPU cores as TensorFlow threads; n workers get cores / n each. The goal 
 candidates per hour with 2 workers than with 1 on a 2-core machine. Runs alternate between worker
 counts (``--repeats``) and the best run of each is reported, which is steadier on a shared machine.
 
+``--share-dataset off`` makes each worker load its own copy of the data (``share_dataset=False``,
+the search before issue 21) instead of the driver's one copy through Ray's object store.
 ``--make-search`` also times what ``make search`` runs (the driver on the digits config, then the
 state processor), in a temporary directory. ``--fake`` uses the fake evaluator (0.5 s of sleep per
 candidate) to measure the search's own overhead instead of training.
@@ -39,14 +41,15 @@ from search_algorithms.workers import start_ray  # noqa: E402
 CONFIG = os.path.join(ROOT, "configs", "cnn_digits_aging.py")
 
 
-def search_once(config, workers: int, rounds: int, epochs, fake: bool, directory: str) -> dict:
+def search_once(config, workers: int, rounds: int, epochs, fake: bool, directory: str,
+                share: bool = True) -> dict:
     training = config["training_config"]
     if epochs:
         training = dataclasses.replace(training, epochs=epochs)
     search_config = dataclasses.replace(
         config["search_config"], rounds=rounds, initial_population_size=rounds,
         population_size=max(rounds, config["search_config"].population_size),
-        max_parallel_evaluations=workers, checkpoint_dir=directory)
+        max_parallel_evaluations=workers, checkpoint_dir=directory, share_dataset=share)
     space = search_config.search_space
     space.input_shape, space.num_classes = training.dataset.input_shape, training.dataset.num_classes
     kwargs = {}
@@ -90,14 +93,17 @@ def main(argv=None) -> int:
     p.add_argument("--no-throughput", action="store_true",
                    help="skip the 1-vs-2-worker comparison (with --make-search)")
     p.add_argument("--fake", action="store_true", help="fake evaluator: the search's overhead")
+    p.add_argument("--config", default=CONFIG, help="the config to search (default: digits)")
+    p.add_argument("--share-dataset", choices=("on", "off"), default="on")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     driver._import_tensorflow_quietly()
-    config = driver.load_config(CONFIG)
+    config = driver.load_config(args.config)
     counts = [int(w) for w in args.workers.split(",")]
-    print(f"{'fake evaluator' if args.fake else 'digits config'}: {args.rounds} candidates per "
-          f"run, {os.cpu_count()} CPU cores, epochs "
-          f"{args.epochs or config['training_config'].epochs}", flush=True)
+    print(f"{'fake evaluator' if args.fake else os.path.relpath(args.config, ROOT)}: "
+          f"{args.rounds} candidates per run, {os.cpu_count()} CPU cores, epochs "
+          f"{args.epochs or config['training_config'].epochs}, dataset "
+          f"{'shared' if args.share_dataset == 'on' else 'loaded by each worker'}", flush=True)
     if args.no_throughput:
         counts = []
     started = start_ray() if counts else False
@@ -106,7 +112,8 @@ def main(argv=None) -> int:
         for repeat in range(args.repeats):
             for workers in counts:
                 with tempfile.TemporaryDirectory(prefix="bench-search-") as directory:
-                    r = search_once(config, workers, args.rounds, args.epochs, args.fake, directory)
+                    r = search_once(config, workers, args.rounds, args.epochs, args.fake, directory,
+                                    args.share_dataset == "on")
                 print(f"  run {repeat + 1}: {workers} worker(s): {r['seconds']:.1f} s for "
                       f"{r['candidates']} candidates ({r['failed']} failed) = "
                       f"{r['per_hour']:.0f} candidates/hour; training time summed over candidates "
