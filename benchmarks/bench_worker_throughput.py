@@ -3,7 +3,7 @@
 using the whole machine against Ray workers of the search (issue 21, item 3).
 
     .venv/bin/python benchmarks/bench_worker_throughput.py [--dataset digits|fashion]
-        [--epochs E] [--modes plain,1,2,2-unpinned]
+        [--epochs E] [--modes plain,1,2,2-own,2-unpinned,memory]
 
 - ``plain``: this process, TensorFlow's default thread pools (all cores), the candidate's Keras
   model compiled with Adam and fitted on the training arrays (``model.fit(x, y)``).
@@ -13,13 +13,17 @@ using the whole machine against Ray workers of the search (issue 21, item 3).
   each (what the search sets); images per second summed over both.
 - ``2-unpinned``: the same without setting the thread pools (each TensorFlow sizes its pools to
   all cores: the workers oversubscribe them).
+- ``2-own``: as ``2``, but each worker reads and decodes its own copy of the dataset
+  (``share_dataset=False``, the search before issue 21); in the other worker modes the workers get
+  the driver's one copy through Ray's object store, as the search gives it to them.
 - ``memory``: this process's resident memory with TensorFlow imported, after loading the dataset
   (normalised float32 arrays) and after the trainer's tensors of them: what each worker pays for
   its own copy of the data.
 
 Worker start-up and the first candidate (tracing, data loading) are excluded: each worker trains
-the candidate once to warm up, then the timed round runs. The time to load the dataset in a worker
-and the worker's resident memory after it are printed too (every worker loads its own copy).
+the candidate once to warm up, then the timed round runs. The time a worker takes to get the
+dataset and build the trainer's tensors of it, and its memory after that, are printed too: the
+resident set (RSS, shared pages included) and the unique set (USS: what the worker alone holds).
 """
 from __future__ import annotations
 
@@ -65,12 +69,15 @@ class TimedEvaluator:
         self.evaluator = CandidateEvaluator(space, training, threads=threads, keep_weights=False)
         start = time.perf_counter()
         training.dataset.splits()
-        training.dataset._split_tensors("train")
+        for split in ("train", "validation", "test"):
+            training.dataset._split_tensors(split)
         self.load_seconds = time.perf_counter() - start
+        import psutil
         self.rss_after_load = resident_memory()
+        self.uss_after_load = psutil.Process().memory_full_info().uss
 
     def info(self):
-        return self.load_seconds, self.rss_after_load
+        return self.load_seconds, self.rss_after_load, self.uss_after_load
 
     def train(self, point):
         start = time.perf_counter()
@@ -91,10 +98,17 @@ def plain_fit(space, training, arch, epochs) -> float:
     return len(s.x_train) * epochs / (time.perf_counter() - start)
 
 
-def workers(space, training, arch, n: int, threads, epochs) -> tuple:
+def workers(space, training, arch, n: int, threads, epochs, shared: bool) -> tuple:
+    import dataclasses
+
     import ray
     from search_algorithms.points import Point
     cpus = os.cpu_count()
+    if shared:   # as the search does (AgingEvoSearch._shared_data_config)
+        start = time.perf_counter()
+        training = dataclasses.replace(training, dataset=training.dataset.travelling_loaded())
+        print(f"  the driver loaded the shared copy in {time.perf_counter() - start:.1f} s",
+              flush=True)
     actor = ray.remote(num_cpus=cpus / n)(TimedEvaluator)
     actors = [actor.remote(space, training, threads) for _ in range(n)]
     info = ray.get([a.info.remote() for a in actors])
@@ -135,7 +149,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--dataset", default="digits", choices=("digits", "fashion"))
     p.add_argument("--epochs", type=int, default=3)
-    p.add_argument("--modes", default="plain,1,2,2-unpinned")
+    p.add_argument("--modes", default="plain,1,2,2-own,2-unpinned")
     args = p.parse_args(argv)
     modes = args.modes.split(",")
     if "memory" in modes:   # first: before this process loads any data
@@ -160,12 +174,15 @@ def main(argv=None) -> int:
         start_ray()
         n = int(mode.split("-")[0])
         threads = None if mode.endswith("unpinned") else max(1, cpus // n)
-        rate, info, runs = workers(space, training, arch, n, threads, args.epochs)
+        shared = not mode.endswith("own")
+        rate, info, runs = workers(space, training, arch, n, threads, args.epochs, shared)
         rates[mode] = rate
-        loads = ", ".join(f"{s:.1f} s / {rss / 2**20:.0f} MiB" for s, rss in info)
-        print(f"{n} worker(s), TF threads {threads or 'unset'} each: {rate:,.0f} images/s in all "
-              f"(candidate wall {', '.join(f'{r[0]:.1f} s' for r in runs)}); data load / RSS "
-              f"after load per worker: {loads}", flush=True)
+        loads = ", ".join(f"{s:.1f} s / {rss / 2**20:.0f} / {uss / 2**20:.0f} MiB"
+                          for s, rss, uss in info)
+        print(f"{n} worker(s), TF threads {threads or 'unset'} each, "
+              f"{'shared' if shared else 'own'} data: {rate:,.0f} images/s in all "
+              f"(candidate wall {', '.join(f'{r[0]:.1f} s' for r in runs)}); data + tensors "
+              f"load time / RSS / USS per worker: {loads}", flush=True)
         ray.shutdown()
     if "plain" in rates:
         print("relative to plain fit: " + ", ".join(f"{m} {r / rates['plain']:.2f}x"
