@@ -181,7 +181,7 @@ ORIGINAL_CONFIGS = {
 }
 #: This project's own configs (need nothing outside this repository).
 OWN_CONFIGS = ["cnn_digits_aging.py", "cnn_digits_bo.py", "cnn_digits_mcu.py", "cnn_digits_mcu_bo.py",
-               "cnn_fashion_aging_cpu.py"]
+               "cnn_fashion_aging_cpu.py", "cnn_fashion_aging_cpu_fast.py"]
 
 
 def _importable(part: str) -> bool:
