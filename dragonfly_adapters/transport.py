@@ -95,11 +95,15 @@ def _load():
     return lib
 
 
+def _requested(requested: Optional[str] = None) -> str:
+    return (requested or os.environ.get("UNAS_TRANSPORT") or "auto").strip().lower()
+
+
 def solver_name(requested: Optional[str] = None) -> str:
     """The solver ``cheapest_partial_transports`` uses: ``UNAS_TRANSPORT`` (``auto``, the default,
     ``compiled`` or ``pot``) resolved against what this machine can build."""
     global _compiled
-    want = (requested or os.environ.get("UNAS_TRANSPORT") or "auto").strip().lower()
+    want = _requested(requested)
     if want not in SOLVERS:
         raise ValueError(f"UNAS_TRANSPORT={want!r}: must be one of {', '.join(SOLVERS)}")
     if want == "pot":
@@ -123,14 +127,12 @@ def solver_setting_problem(build: bool = False) -> str:
     """What is wrong with ``UNAS_TRANSPORT`` as set (one line; '' if nothing), for the driver to
     report before any worker starts; ``build``: also build the compiled solver now if it is
     required (``compiled``) and report why it cannot be."""
-    want = (os.environ.get("UNAS_TRANSPORT") or "auto").strip().lower()
-    if want not in SOLVERS:
-        return f"UNAS_TRANSPORT={want!r}: must be one of {', '.join(SOLVERS)}"
-    if build and want == "compiled":
-        try:
+    try:
+        want = _requested()
+        if want not in SOLVERS or (build and want == "compiled"):
             solver_name()
-        except TransportSolverUnavailable as e:
-            return str(e)
+    except (ValueError, TransportSolverUnavailable) as e:
+        return str(e)
     return ""
 
 
@@ -172,21 +174,25 @@ def group_transports(cost: np.ndarray, row_masses: np.ndarray, pad: np.ndarray,
     counts = np.ascontiguousarray(counts, dtype=np.int_)
     masses = np.ascontiguousarray(layer_masses, dtype=float)
 
+    def valid():  # (H, w): which padded columns are layers (built only off the fast path)
+        return np.arange(w)[None, :] < counts[:, None]
+
     def gathered():
-        valid = np.arange(w)[None, :] < counts[:, None]
         block = np.moveaxis(cost[:, :, pad], 1, 2)  # (K, H, n, w)
-        return np.where(valid[None, :, None, :], block, 2 * _SAVED)
+        return np.where(valid()[None, :, None, :], block, 2 * _SAVED)
+
+    def columns():
+        return np.where(valid(), masses[pad], 0.0)
 
     if K * H == 0 or n == 0 or w == 0:
         return np.zeros((K, H))
+    rows = np.broadcast_to(r, (H, n))
     if solver_name() == "pot":
-        return _pot_transports(gathered(), np.broadcast_to(r, (H, n)),
-                               np.where(np.arange(w)[None, :] < counts[:, None], masses[pad], 0.0))
+        return _pot_transports(gathered(), rows, columns())
     out = np.empty(K * H)
     left = _compiled.group_transports(K, n, L, cost, r, H, w, pad, counts, masses, out)
-    cols = np.where(np.arange(w)[None, :] < counts[:, None], masses[pad], 0.0) if left else None
-    return _pot_where_given_up(out.reshape(K, H), left, gathered, np.broadcast_to(r, (H, n)),
-                               cols)
+    return _pot_where_given_up(out.reshape(K, H), left, gathered, rows,
+                               columns() if left else None)
 
 
 def _pot_where_given_up(values, left, costs, r, c):
