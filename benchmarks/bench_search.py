@@ -9,7 +9,7 @@ Throughput: the digits config (``configs/cnn_digits_aging.py``, or ``--config``)
 seed (the initial population is made as large as the run), so each run trains exactly the same
 candidates whatever order they finish in. The time is that of ``AgingEvoSearch.search()`` with
 Ray already started: worker start-up (TensorFlow import, data loading) included. One worker gets
-all the CPU cores as TensorFlow threads; n workers get cores / n each. The goal is >= 1.6x
+all the CPU cores as TensorFlow threads; n workers get cores / n each. The goal is >= 1.8x
 candidates per hour with 2 workers than with 1 on a 2-core machine. Runs alternate between worker
 counts (``--repeats``) and the best run of each is reported, which is steadier on a shared machine.
 
@@ -131,8 +131,8 @@ def main(argv=None) -> int:
               f"({r['per_hour'] / base:.2f}x {counts[0]} worker(s))")
     if len(counts) > 1 and counts[0] == 1 and 2 in counts:
         ratio = best[2]["per_hour"] / base
-        print(f"speed-up with 2 workers: {ratio:.2f}x (goal >= 1.6x): "
-              f"{'met' if ratio >= 1.6 else 'NOT met'}")
+        print(f"speed-up with 2 workers: {ratio:.2f}x (goal >= 1.8x, issue 21): "
+              f"{'met' if ratio >= 1.8 else 'NOT met'}")
     if args.make_search:
         print(f"make search (driver + processor on {os.path.relpath(CONFIG, ROOT)}): "
               f"{time_make_search() / 60:.1f} min", flush=True)
