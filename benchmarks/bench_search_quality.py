@@ -5,6 +5,7 @@ options of issue 21 (an anytime curve per variant and seed).
     .venv/bin/python benchmarks/bench_search_quality.py CONFIG --minutes M --seeds S
         [--variants default,screen,halving,all] [--screen-factor F] [--eta ETA]
         [--min-epochs N] [--epochs N] [--workers W] [--plot PNG] [--keep DIR]
+        [--from-runs DIR[,DIR...]]
 
 Each variant runs ``driver.py`` on CONFIG with the options set (``default``: all off, μNAS's
 search; ``screen``: ``screen_factor``; ``halving``: ``halving_eta``/``halving_min_epochs``;
@@ -17,6 +18,9 @@ variant), and draws the test-error curves into ``--plot``. Record with
 ``benchmarks/record.py NAME -- .venv/bin/python benchmarks/bench_search_quality.py ...``.
 The options' values default to the config's when it sets them, else ``--screen-factor`` (2),
 ``--eta`` (3) and ``--min-epochs`` (a third of the epochs, at least 1).
+``--from-runs`` runs nothing: it reads runs kept by earlier ``--keep`` invocations, each from the
+first directory that holds it, so that runs recorded one seed at a time (or the default from its
+own config) come together in one table and plot; a run in none of them is left out, with a line.
 """
 from __future__ import annotations
 
@@ -100,6 +104,11 @@ def run_variant(config: str, options: dict, seed: int, minutes: float, workers, 
             proc.wait()
     log.close()
     return read_run(work, name)
+
+
+def find_run(dirs, name: str) -> Optional[Path]:
+    """The first of ``dirs`` that holds the kept run ``name`` (its variant config), or None."""
+    return next((d for d in dirs if (d / f"{name}.py").exists()), None)
 
 
 def read_run(work: Path, name: str) -> dict:
@@ -257,8 +266,9 @@ def main(argv=None) -> int:
     p.add_argument("--reference", type=int, default=0, metavar="N",
                    help="also report, per seed, how long each variant took to reach the best "
                         "in-bounds validation error of the default's first N candidates")
-    p.add_argument("--from-runs", metavar="DIR", help="run nothing: read the runs kept in DIR "
-                   "(an earlier --keep) and print/plot them again")
+    p.add_argument("--from-runs", metavar="DIR[,DIR...]", help="run nothing: read the runs kept "
+                   "in these directories (earlier --keep), each from the first that holds it, and "
+                   "print/plot them again")
     args = p.parse_args(argv)
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     unknown = [v for v in variants if v not in VARIANTS]
@@ -270,7 +280,8 @@ def main(argv=None) -> int:
     base = runpy.run_path(args.config, run_name="__uNAS_config__")
     epochs = args.epochs or base["training_config"].epochs
     minutes = int(args.minutes + 0.999)
-    work = Path(args.from_runs or args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
+    kept = [Path(d) for d in args.from_runs.split(",") if d] if args.from_runs else []
+    work = kept[0] if kept else Path(args.keep or tempfile.mkdtemp(prefix="bench-quality-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"config {args.config}, {args.minutes} min per run, seeds {args.first_seed}..{args.first_seed + args.seeds - 1}, workers "
           f"{args.workers or 'config default'}; runs in {work}")
@@ -280,8 +291,12 @@ def main(argv=None) -> int:
             options = variant_options(variant, base["search_config"], epochs, args)
             name = f"{variant}_s{seed}"
             print(f"{time.strftime('%H:%M:%S')} {name}: {options}", flush=True)
-            if args.from_runs:
-                run = read_run(Path(args.from_runs), name)
+            if kept:
+                where = find_run(kept, name)
+                if where is None:
+                    print(f"  {name}: in none of {args.from_runs}; left out", flush=True)
+                    continue
+                run = read_run(where, name)
             else:
                 run = run_variant(args.config, options, seed, args.minutes, args.workers, work,
                                   name, args.epochs)

@@ -347,3 +347,42 @@ def test_the_anytime_curve_is_the_best_in_bounds_test_error_finished_by_each_min
     ]}
     curve = bench.anytime(halving, 2, epochs=9)
     assert curve["test"] == [None, 0.06] and (curve["trained"], curve["full"]) == (2, 1)
+
+
+def test_kept_runs_come_together_from_several_directories(tmp_path, capsys):
+    """--from-runs reads each run from the first directory holding it (seeds recorded one at a
+    time, the default from its own config's runs) and leaves out, with a line, one held by none."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "bench_search_quality", ROOT / "benchmarks" / "bench_search_quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    arch = {"search_space": "fake", "architecture": {"width": 2, "depth": 3}}
+    inside = {"peak_memory_usage": 10, "model_size": 10, "macs": 10}
+
+    def keep(directory, name, test_errors):
+        directory.mkdir(exist_ok=True)
+        (directory / f"{name}.py").write_text("# a variant config\n")
+        (directory / f"{name}.start").write_text("1000.0")
+        points = [{"id": i, "arch": arch, "status": "ok", "val_error": e, "test_error": e,
+                   "resource_features": inside, "finished_at": 1000.0 + 60 * (i + 0.5)}
+                  for i, e in enumerate(test_errors)]
+        (directory / f"{name}_agingevosearch_state.json").write_text(json.dumps(
+            {"version": 1, "algorithm": "aging_evolution", "bounds": BOUNDS, "points": points}))
+
+    options, default = tmp_path / "options", tmp_path / "default"
+    keep(options, "all_s1", [0.09, 0.05])
+    keep(options, "all_s2", [0.08, 0.06])
+    keep(default, "default_s1", [0.2, 0.095])
+    keep(options, "default_s1", [0.01])       # the first directory holding a run wins
+    bench.main([str(ROOT / "configs" / "cnn_digits_aging.py"), "--minutes", "2", "--seeds", "2",
+                "--variants", "default,all", "--from-runs", f"{default},{options}"])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert any("default_s2: in none of" in line and "left out" in line for line in lines)
+    table = out.split("[test]")[1].split("[val]")[0]
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in table.strip().splitlines()[1:]}
+    assert rows[("default", "1")] == ["-", "0.0950"]
+    assert ("default", "2") not in rows
+    assert rows[("all", "1")] == ["0.0900", "0.0500"] and rows[("all", "2")] == ["0.0800", "0.0600"]
+    assert rows[("all", "med")] == ["0.0850", "0.0550"]
