@@ -89,8 +89,9 @@ class Dataset:
     def travelling_loaded(self) -> "Dataset":
         """A copy of this dataset, loaded here, that pickles with its loaded splits (this one is
         left as it was). Put into Ray's object store once, the arrays reach every worker on a
-        machine as one shared, read-only copy (no worker reads, decodes or holds its own), and
-        workers on other machines need no copy of the data files."""
+        machine as one shared, read-only copy (no worker reads or decodes its own, though
+        TensorFlow still copies them into its tensors), and workers on other machines need no
+        copy of the data files."""
         twin = copy.copy(self)
         twin._splits, twin._tensors, twin._lock = None, None, threading.Lock()
         twin._travel_loaded = True
