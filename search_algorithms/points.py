@@ -49,7 +49,8 @@ class Point:
     no parent: ``None`` (random) or ``"acquisition"`` (Bayesian optimisation). ``epochs``: how many
     epochs to train it (multi-fidelity BO); ``None`` trains the training config's number.
     ``onednn_disabled``: trained in a worker with TensorFlow's oneDNN graph rewrites off
-    (``TF_ENABLE_ONEDNN_OPTS=0``), because its first worker crashed. ``target_features``: the
+    (``TF_ENABLE_ONEDNN_OPTS=0``), because its first worker crashed or, for a successive-halving
+    promotion, because the point it continues was trained so. ``target_features``: the
     config's target's predicted figures (``TARGET_FEATURES``; None when not predicted). Times are
     Unix seconds.
     """

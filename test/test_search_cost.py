@@ -134,6 +134,25 @@ def test_promotion_follows_the_rule_on_scripted_errors():
     assert [p.id for p in o.population] == [2, 5]   # only the final rung
 
 
+def test_a_promotion_of_a_crashing_candidate_goes_straight_to_a_worker_without_onednn():
+    """A candidate whose training crashed its worker (retried with oneDNN's rewrites off) crashes
+    an ordinary worker again at every rung: its promotions ask for a worker with the rewrites
+    off from the start; the others do not."""
+    o = AgingEvolution(FakeSearchSpace(), bounds=BOUNDS, rounds=6, population_size=5,
+                       sample_size=2, seed=0, halving=Halving([1, 2], eta=2))
+    crashed = {1}
+    promotions = {}
+    while not o.is_finished():
+        p = o.suggest()
+        if p.continues is not None:
+            promotions[p.continues] = p.onednn_disabled
+        p.onednn_disabled = p.onednn_disabled or p.id in crashed   # as the runner's retry sets it
+        error = {0: 0.5, 1: 0.4, 3: 0.45, 4: 0.1}.get(p.id, 0.3)
+        o.on_result(p.completed(val_error=error, test_error=error,
+                                resource_features=figures(p)))
+    assert promotions == {1: True, 4: False}
+
+
 def asha_reference_ok(history_before, pending, promoted_source, eta):
     """ASHA's rule, written out: the source is in the best floor(n/eta) of its rung, not yet
     promoted, and no higher rung had a promotable candidate."""
