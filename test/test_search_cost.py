@@ -328,14 +328,22 @@ def test_bayesian_optimisation_screens_its_random_starting_points():
     assert screening_totals(starting)["total"] > 0
 
 
-def test_the_anytime_curve_is_the_best_in_bounds_test_error_finished_by_each_minute():
+FAKE_ARCH = {"search_space": "fake", "architecture": {"width": 2, "depth": 3}}
+INSIDE = {"peak_memory_usage": 10, "model_size": 10, "macs": 10}   # within BOUNDS' resources
+
+
+def quality_bench():
+    """benchmarks/bench_search_quality.py as a module (benchmarks/ is no package)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location(
         "bench_search_quality", ROOT / "benchmarks" / "bench_search_quality.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    arch = {"search_space": "fake", "architecture": {"width": 2, "depth": 3}}
-    inside = {"peak_memory_usage": 10, "model_size": 10, "macs": 10}
+    return bench
+
+
+def test_the_anytime_curve_is_the_best_in_bounds_test_error_finished_by_each_minute():
+    bench, arch, inside = quality_bench(), FAKE_ARCH, INSIDE
 
     def point(i, minute, val, test, features=inside, status="ok"):
         return {"id": i, "arch": arch, "status": status, "val_error": val, "test_error": test,
@@ -371,13 +379,7 @@ def test_the_anytime_curve_is_the_best_in_bounds_test_error_finished_by_each_min
 def test_kept_runs_come_together_from_several_directories(tmp_path, capsys):
     """--from-runs reads each run from the first directory holding it (seeds recorded one at a
     time, the default from its own config's runs) and leaves out, with a line, one held by none."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(
-        "bench_search_quality", ROOT / "benchmarks" / "bench_search_quality.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    arch = {"search_space": "fake", "architecture": {"width": 2, "depth": 3}}
-    inside = {"peak_memory_usage": 10, "model_size": 10, "macs": 10}
+    bench, arch, inside = quality_bench(), FAKE_ARCH, INSIDE
 
     def keep(directory, name, test_errors):
         directory.mkdir(exist_ok=True)
