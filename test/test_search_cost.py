@@ -21,7 +21,7 @@ from search_algorithms.testing import FakeEvaluator, FakeSearchSpace, fake_score
 from search_algorithms.halving import Halving
 from search_algorithms.points import Point
 from search_algorithms.screening import Screen, screening_totals
-from search_algorithms.state import read_state, state_path
+from search_algorithms.state import STATE_VERSION, StateStore, read_state, state_path
 from test_search_state import FakeData, load, make_search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -388,8 +388,9 @@ def test_kept_runs_come_together_from_several_directories(tmp_path, capsys):
         points = [{"id": i, "arch": arch, "status": "ok", "val_error": e, "test_error": e,
                    "resource_features": inside, "finished_at": 1000.0 + 60 * (i + 0.5)}
                   for i, e in enumerate(test_errors)]
-        (directory / f"{name}_agingevosearch_state.json").write_text(json.dumps(
-            {"version": 1, "algorithm": "aging_evolution", "bounds": BOUNDS, "points": points}))
+        header = {"version": STATE_VERSION, "algorithm": AgingEvoSearch.algorithm,
+                  "bounds": BOUNDS}
+        StateStore(state_path(directory, name), header).snapshot({"points": points})
 
     options, default = tmp_path / "options", tmp_path / "default"
     keep(options, "all_s1", [0.09, 0.05])
