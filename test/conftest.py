@@ -4,6 +4,8 @@ import os
 import signal
 import sys
 
+import pytest
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
@@ -43,3 +45,16 @@ def load_reference_records(tag_prefix=""):
     import json
     with open(REFERENCE_GRAPHS) as f:
         return [r for r in json.load(f) if r["tag"].startswith(tag_prefix)]
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    """A local Ray for one test module, shut down after it unless it was already running (a cluster
+    the suite was pointed at). Ray is imported here so that modules without it never pay for it."""
+    import ray
+
+    from search_algorithms.workers import start_ray
+    started = start_ray()
+    yield
+    if started:
+        ray.shutdown()

@@ -13,17 +13,12 @@ import ray
 from conftest import DEADLINE
 from search_algorithms.points import Point
 from search_algorithms.testing import FakeArchitecture, FakeEvaluator, StallingStart
-from search_algorithms.workers import (RayPool, WorkersUnavailable, default_workers, start_ray,
-                                       worker_resources)
+from search_algorithms.workers import RayPool, WorkersUnavailable, default_workers, worker_resources
 from test_search_state import load, make_search
 
 
-@pytest.fixture(scope="module", autouse=True)
-def local_ray():
-    started = start_ray()
-    yield
-    if started:
-        ray.shutdown()
+# Every test here runs on the module's local Ray (conftest.local_ray).
+pytestmark = pytest.mark.usefixtures("local_ray")
 
 
 def ray_search(tmp_path, rounds, evaluator, workers=2, start_timeout=None, **kw):

@@ -6,13 +6,11 @@ import pickle
 import keras
 import numpy as np
 import pytest
-import ray
 
 from cnn import CnnSearchSpace
 from config import AgingEvoConfig, BoundConfig, TrainingConfig
 from search_algorithms import AgingEvoSearch
 from search_algorithms.testing import CountingDummy
-from search_algorithms.workers import start_ray
 
 
 def test_a_travelling_copy_pickles_with_its_arrays_and_the_original_without(tmp_path):
@@ -26,14 +24,6 @@ def test_a_travelling_copy_pickles_with_its_arrays_and_the_original_without(tmp_
     for name in ("x_train", "y_train", "x_val", "y_val", "x_test", "y_test"):
         np.testing.assert_array_equal(getattr(arrived.splits(), name), getattr(own, name))
     assert log.read_text().split("\n").count(f"load {os.getpid()}") == 2  # twin, then own
-
-
-@pytest.fixture(scope="module")
-def local_ray():
-    started = start_ray()
-    yield
-    if started:
-        ray.shutdown()
 
 
 @pytest.mark.parametrize("share", [True, False])

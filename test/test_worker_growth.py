@@ -10,14 +10,13 @@ from pathlib import Path
 from search_algorithms.points import Point
 from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 from search_algorithms.workers import RayPool, Recycling
-from test_worker_recycling import local_ray  # noqa: F401 - the module's Ray
 
 ROOT = Path(__file__).resolve().parents[1]
 GROW_MB = 64
 MiB = 2 ** 20
 
 
-def test_a_growing_worker_is_replaced_before_it_passes_the_limit(local_ray):  # noqa: F811
+def test_a_growing_worker_is_replaced_before_it_passes_the_limit(local_ray):
     """Each candidate adds 64 MiB to the worker. With the limit at 2.5 candidates' growth above
     a worker's memory after its first candidate, a worker is replaced after its third candidate,
     still under the limit (two more growths would pass it), so no worker ever passes the limit;

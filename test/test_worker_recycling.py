@@ -8,18 +8,8 @@ import pytest
 from config import AgingEvoConfig, BayesOptConfig, ConfigError
 from search_algorithms.testing import FakeEvaluator, FakeSearchSpace
 from search_algorithms.points import Point
-from search_algorithms.workers import RayPool, Recycling, _Worker, start_ray
+from search_algorithms.workers import RayPool, Recycling, _Worker
 from test_search_state import load, make_search
-
-import ray
-
-
-@pytest.fixture(scope="module")
-def local_ray():
-    started = start_ray()
-    yield
-    if started:
-        ray.shutdown()
 
 
 def run_pool(pool, n):
