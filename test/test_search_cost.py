@@ -408,3 +408,23 @@ def test_kept_runs_come_together_from_several_directories(tmp_path, capsys):
     assert ("default", "2") not in rows
     assert rows[("all", "1")] == ["0.0900", "0.0500"] and rows[("all", "2")] == ["0.0800", "0.0600"]
     assert rows[("all", "med")] == ["0.0850", "0.0550"]
+
+
+def test_the_median_over_seeds_counts_a_seed_with_none_found_as_the_worst():
+    median = quality_bench().median
+    assert median([None, 0.11, 0.10]) == 0.11        # not the mean of the two that found one
+    assert median([0.12, 0.11, 0.10]) == 0.11
+    assert median([None, None, 0.10]) is None
+    assert median([None, 0.10]) is None              # one of the middle two found none
+    assert median([0.10, 0.20]) == pytest.approx(0.15)
+
+
+def test_the_plot_names_every_seed_and_says_which_found_none(tmp_path):
+    bench = quality_bench()
+    none = {"steps": []}
+    results = {"default": {1: none}, "all": {1: none, 2: {"steps": [(16.3, 0.11)]},
+                                             3: {"steps": [(18.2, 0.10), (30.8, 0.095)]}}}
+    labels = bench.plot(results, 60, str(tmp_path / "p.png"), "t")
+    assert labels == ["default, seed 1: none in bounds", "all, seed 1: none in bounds",
+                      "all, seed 2", "all, seed 3"]
+    assert (tmp_path / "p.png").stat().st_size > 0
