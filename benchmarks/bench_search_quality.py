@@ -248,10 +248,9 @@ def print_reference(results: dict, n: int) -> None:
         print(f"{seed:4}  {fmt(ref['ref_val'])} {ref['ref_minutes']:7.2f} | " + " | ".join(cells))
     for v in others:
         known = [f for f in fractions[v] if f is not None]
-        med = statistics.median(f if f is not None else float("inf") for f in fractions[v]) \
-            if fractions[v] else None
+        med = median(fractions[v]) if fractions[v] else None   # None from median(): never
         print(f"median fraction {v}: "
-              + ("-" if med is None else "never" if med == float("inf") else f"{med:.2f}")
+              + ("-" if not fractions[v] else "never" if med is None else f"{med:.2f}")
               + f" ({len(known)} of {len(fractions[v])} seeds reached it)")
 
 

@@ -428,3 +428,20 @@ def test_the_plot_names_every_seed_and_says_which_found_none(tmp_path):
     assert labels == ["default, seed 1: none in bounds", "all, seed 1: none in bounds",
                       "all, seed 2", "all, seed 3"]
     assert (tmp_path / "p.png").stat().st_size > 0
+
+
+def test_the_median_time_fraction_counts_a_seed_that_never_reached_the_reference_as_the_worst(
+        capsys):
+    bench = quality_bench()
+    default = {s: {"ref_minutes": 2.0, "ref_val": 0.05} for s in (1, 2, 3)}
+
+    def fraction_line(reached_at):
+        runs = {s: {"val_steps": [] if t is None else [(t, 0.04)]} for s, t in reached_at.items()}
+        bench.print_reference({"default": default, "all": runs}, 80)
+        return [line for line in capsys.readouterr().out.splitlines()
+                if line.startswith("median fraction")]
+
+    assert fraction_line({1: 1.0, 2: None, 3: None}) == [
+        "median fraction all: never (1 of 3 seeds reached it)"]
+    assert fraction_line({1: 1.0, 2: 0.5, 3: None}) == [
+        "median fraction all: 0.50 (2 of 3 seeds reached it)"]
